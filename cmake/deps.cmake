@@ -1,0 +1,13 @@
+# System dependencies, all from Debian packages (see scripts/setup.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+find_package(nlohmann_json 3.10 REQUIRED)
+if(ANNALS_DEVELOPER_MODE)
+  find_package(GTest REQUIRED)
+endif()
+if(ANNALS_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,247 @@
+// The annals data model: one Document owns everything known about one article.
+//
+// Every annotation is a plain struct addressed by index into the Document's
+// vectors; nothing points at anything, so a Document moves, copies and
+// serialises cheaply and can be checked with Validate().
+//
+// Offsets. All spans are half-open byte ranges [begin, end) into
+// Document::text, the cleaned body (valid UTF-8, NFC, mojibake repaired).
+// The title lives apart in Document::title and is not covered by spans.
+//
+// Invariants (checked by Validate()):
+//  - every span lies inside text and begin <= end;
+//  - tokens are sorted, do not overlap, and each sentence's token range and
+//    each paragraph's sentence range are inside their parents and in order;
+//  - a sentence's span covers exactly its tokens (first begin .. last end);
+//  - annotations that name a sentence or token use an index that exists.
+//
+// Tested by src/core/document_test.cc.
+#ifndef ANNALS_DOCUMENT_H_
+#define ANNALS_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "annals/status.h"
+
+namespace annals {
+
+// Half-open byte range into Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// Half-open range of indices (tokens or sentences).
+struct IndexRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const IndexRange&, const IndexRange&) = default;
+};
+
+// Why a record exists: the rule or dictionary entry that produced it.
+// Later stages fill it for every mention, event, place, quote and count.
+struct Evidence {
+  std::string rule;   // rule or pattern id, e.g. "verb:190:ATTACK"
+  std::string file;   // dictionary or rule file, relative to the data root
+  uint32_t line = 0;  // 1-based line in `file`, 0 when not from a file
+};
+
+enum class TokenKind : uint8_t {
+  kWord = 0,     // letters, digits mixed with letters, hyphenated words, "U.S."
+  kNumber,       // 32,000  1.4  25  3rd is a word
+  kPunct,        // . , ; : ! ? ( ) [ ] and the like
+  kQuote,        // " ' and their typographic forms
+  kDash,         // - (when standing alone) -- en and em dashes
+  kSymbol,       // % $ GBP-sign & @ # and other symbols
+  kUrl,          // http://... www... and e-mail addresses
+};
+std::string_view TokenKindName(TokenKind kind);
+
+// One token. Slots for the tagger and parser stay at their "unset" values
+// until the syntax stage fills them.
+struct Token {
+  Span span;                 // surface text is text.substr(begin, size)
+  TokenKind kind = TokenKind::kWord;
+  bool space_after = false;  // white space follows in text
+  std::string norm;          // normalised form; empty when equal to surface
+  std::string lemma;         // empty until lemmatised
+  uint8_t upos = 0;          // UD universal tag id; 0 = unset
+  uint8_t xpos = 0;          // Penn tag id; 0 = unset
+  uint8_t deprel = 0;        // UD relation id; 0 = unset
+  int32_t head = -1;         // token index (in the document) of the head;
+                             // -1 = unset, the token's own index = root
+};
+
+struct Sentence {
+  Span span;             // from its first token's begin to its last's end
+  IndexRange tokens;     // into Document::tokens
+  uint32_t paragraph = 0;  // index into Document::paragraphs
+};
+
+struct Paragraph {
+  Span span;
+  IndexRange sentences;  // into Document::sentences
+};
+
+// ---- Annotations added by later stages. Each carries its span and evidence.
+
+enum class MentionKind : uint8_t { kActor, kAgent, kVerb, kPlace, kOther };
+
+// A dictionary hit on a stretch of text.
+struct Mention {
+  Span span;
+  IndexRange tokens;
+  uint32_t sentence = 0;
+  MentionKind kind = MentionKind::kOther;
+  std::string entry;  // dictionary entry id or code
+  Evidence evidence;
+};
+
+// A resolved actor (country, organisation, person in a role, ...).
+struct Actor {
+  std::string code;                 // CAMEO actor code, e.g. "USAGOV"
+  std::string name;                 // canonical name
+  std::vector<uint32_t> mentions;   // indices into Document::mentions
+  Evidence evidence;
+};
+
+struct Event {
+  uint32_t sentence = 0;
+  Span span;                  // the words that express the event
+  std::string code;           // CAMEO event code, e.g. "042"
+  int32_t source = -1;        // index into Document::actors, -1 = none
+  int32_t target = -1;        // index into Document::actors, -1 = none
+  int32_t place = -1;         // index into Document::places, -1 = none
+  std::string date;           // ISO date the event happened, when known
+  float confidence = 0;
+  Evidence evidence;
+};
+
+struct Place {
+  Span span;
+  uint32_t sentence = 0;
+  std::string name;
+  std::string country;        // ISO 3166-1 alpha-2
+  double latitude = 0;
+  double longitude = 0;
+  Evidence evidence;
+};
+
+struct Quote {
+  Span span;                  // the quoted words
+  uint32_t sentence = 0;
+  Span speaker_span;          // who said it, as written
+  int32_t speaker = -1;       // index into Document::actors, -1 = unknown
+  Evidence evidence;
+};
+
+struct Count {
+  Span span;
+  uint32_t sentence = 0;
+  double value = 0;           // 1.4 million -> 1400000
+  std::string unit;           // what is counted: "people", "USD", ...
+  Evidence evidence;
+};
+
+struct Tone {
+  Span span;                  // the stretch scored (whole text or a sentence)
+  float positive = 0;         // share of positive words, 0..1
+  float negative = 0;         // share of negative words, 0..1
+  float polarity = 0;         // positive - negative
+  Evidence evidence;
+};
+
+// Something a stage noticed about the document that is not fatal: a repair,
+// a budget that was hit. Errors that stop a document are Status values.
+struct Diagnostic {
+  std::string stage;    // "ingest", "normalize.v1", ...
+  ErrorCode code = ErrorCode::kOk;  // kOk for notes and repairs
+  std::string message;
+};
+
+// When the story was published, as far as the source says.
+struct PublishedTime {
+  int year = 0, month = 0, day = 0;
+  int hour = 0, minute = 0, second = 0;
+  bool has_time = false;
+  bool has_seconds = false;
+  std::optional<int> utc_offset_minutes;  // absent: the source gave no zone
+
+  // ISO 8601 with as much precision as known: "2024-03-26",
+  // "2024-03-26T22:16", "2024-03-26T22:16:05Z", "2024-03-26T22:16+02:00".
+  std::string ToIso() const;
+  // Parses the forms ToIso() writes plus "YYYY-MM-DD HH:MM[:SS]" and a
+  // trailing "Z"/"+HH:MM"/"+HHMM"; false when `s` is none of them.
+  static bool ParseIso(std::string_view s, PublishedTime* out);
+};
+
+// Where a document came from, for error messages and provenance.
+struct Origin {
+  std::string path;     // file path, "-" for standard input
+  // 1-based record in multi-record files (line of a JSON Lines file, data
+  // row of a CSV file, header not counted), 0 for single-document files.
+  uint64_t record = 0;
+  // "path", or "path:12" for record 12.
+  std::string Describe() const;
+};
+
+struct Document {
+  // -- identity and metadata (set by readers)
+  std::string id;           // from the input, else derived from the origin
+  std::string source;       // publisher or feed name
+  std::string url;
+  std::optional<PublishedTime> published;
+  std::string title;
+  std::string dateline_place;  // "GAZA CITY" in "GAZA CITY (Reuters) -"
+  std::string language = "en";
+  std::string format;          // reader that produced it: "wire", "jsonl", "csv", "text"
+  Origin origin;
+  // Fields of the input that annals does not model, kept verbatim as
+  // (name, JSON value) pairs in input order.
+  std::vector<std::pair<std::string, std::string>> metadata;
+
+  // -- the text; set by the reader, cleaned once by the normalize stage and
+  // never changed after that.
+  std::string text;
+  std::string content_hash;  // hex XXH3-128 of title + "\n" + text, set after cleaning
+
+  // -- structure (text stages)
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+
+  // -- annotations (later stages)
+  std::vector<Mention> mentions;
+  std::vector<Actor> actors;
+  std::vector<Event> events;
+  std::vector<Place> places;
+  std::vector<Quote> quotes;
+  std::vector<Count> counts;
+  std::vector<Tone> tones;
+
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> stages;  // names of the stages that ran, in order
+
+  std::string_view Text(Span s) const {
+    return std::string_view(text).substr(s.begin, s.end - s.begin);
+  }
+  // Checks the invariants listed at the top of this file.
+  Status Validate() const;
+};
+
+// Hex XXH3-128 of title + "\n" + text.
+std::string ContentHash(std::string_view title, std::string_view text);
+
+}  // namespace annals
+
+#endif  // ANNALS_DOCUMENT_H_

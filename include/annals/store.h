@@ -1,0 +1,71 @@
+// Store: the embedded SQLite database that holds documents and annotations.
+//
+// One file, WAL journal, schema version in PRAGMA user_version with
+// migrations applied in order on open (a newer schema than this program
+// knows is refused, kSchema). Every batch is one transaction: a batch lands
+// whole or not at all, so a crash or a bad document never leaves half a
+// document behind.
+//
+// Identity: a document whose content_hash is already stored is skipped
+// (re-ingesting is a no-op). A document whose id is stored with other
+// content replaces it (its old sentences and annotations go with it).
+//
+// A Store is used from one thread at a time.
+#ifndef ANNALS_STORE_H_
+#define ANNALS_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "annals/document.h"
+#include "annals/status.h"
+
+namespace annals {
+
+struct WriteResult {
+  uint64_t inserted = 0;    // new documents
+  uint64_t replaced = 0;    // same id, new content
+  uint64_t duplicates = 0;  // content already stored (under any id)
+  uint64_t sentences = 0;   // sentences written
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  uint64_t documents = 0;
+  uint64_t paragraphs = 0;
+  uint64_t sentences = 0;
+  uint64_t tokens = 0;
+  uint64_t text_bytes = 0;
+  uint64_t mentions = 0, actors = 0, events = 0, places = 0, quotes = 0,
+           counts = 0, tones = 0;
+  uint64_t diagnostics = 0;
+  std::vector<std::pair<std::string, uint64_t>> documents_by_format;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens or creates the database at `path`, applying migrations.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path);
+  virtual ~Store() = default;
+
+  // Writes the documents in one transaction; on any failure nothing of
+  // the batch is written and the Status says which document failed.
+  virtual StatusOr<WriteResult> WriteBatch(std::span<const Document> docs) = 0;
+
+  // Loads a stored document with everything stored for it.
+  virtual StatusOr<Document> Load(const std::string& id) = 0;
+
+  // Ids of stored documents, in insertion order, at most `limit`.
+  virtual StatusOr<std::vector<std::string>> ListIds(uint64_t limit) = 0;
+
+  virtual StatusOr<StoreStats> Stats() = 0;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_STORE_H_

@@ -1,0 +1,16 @@
+// The one place that says which stages make the standard pipeline, in order.
+// Later issues append their stages here.
+#include "annals/pipeline.h"
+#include "annals/text.h"
+
+namespace annals {
+
+StatusOr<Pipeline> Pipeline::Standard() {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(MakeNormalizeStage());
+  stages.push_back(MakeTokenizeStage());
+  stages.push_back(MakeSegmentStage());
+  return Build(std::move(stages));
+}
+
+}  // namespace annals
