@@ -1,0 +1,80 @@
+// Tests for the paragraph rules of tokenize.v1.
+#include "text/paragraphs.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace annals {
+namespace {
+
+std::vector<std::string> Paragraphs(const std::string& text) {
+  std::vector<Paragraph> ps;
+  internal::FindParagraphs(text, &ps);
+  std::vector<std::string> out;
+  for (const Paragraph& p : ps) out.push_back(text.substr(p.span.begin, p.span.size()));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(TokenizeParagraphs, BlankLineEndsParagraph) {
+  EXPECT_EQ(Paragraphs("one line that goes on\n\nand another"),
+            (V{"one line that goes on", "and another"}));
+}
+
+TEST(TokenizeParagraphs, WhitespaceOnlyLineCountsAsBlank) {
+  EXPECT_EQ(Paragraphs("First part, with more words than a heading has\n  \t\nSecond"),
+            (V{"First part, with more words than a heading has", "Second"}));
+}
+
+TEST(TokenizeParagraphs, SingleBreakAfterSentenceEnds) {
+  EXPECT_EQ(Paragraphs("He left the building after the long meeting.\nShe stayed."),
+            (V{"He left the building after the long meeting.", "She stayed."}));
+}
+
+TEST(TokenizeParagraphs, SingleBreakAfterClosingQuoteEnds) {
+  EXPECT_EQ(Paragraphs("He said the talks would go on for some time.\"\nThen"),
+            (V{"He said the talks would go on for some time.\"", "Then"}));
+}
+
+TEST(TokenizeParagraphs, HardWrappedLinesJoin) {
+  const std::string text =
+      "The minister said on Tuesday that the government would review the\n"
+      "policy before the end of the year, officials confirmed.";
+  EXPECT_EQ(Paragraphs(text), (V{text}));
+}
+
+TEST(TokenizeParagraphs, ShortHeadingLineEnds) {
+  EXPECT_EQ(Paragraphs("Story Code : 1125138\nThe city is large."),
+            (V{"Story Code : 1125138", "The city is large."}));
+}
+
+TEST(TokenizeParagraphs, TitleCaseHeadlineEnds) {
+  EXPECT_EQ(Paragraphs("Blinken Reportedly Tells Gallant US Still Opposed to Rafah Invasion\n"
+                       "The city in southern Gaza is full."),
+            (V{"Blinken Reportedly Tells Gallant US Still Opposed to Rafah Invasion",
+               "The city in southern Gaza is full."}));
+}
+
+TEST(TokenizeParagraphs, LowerCaseNextLineContinues) {
+  EXPECT_EQ(Paragraphs("He met officials from the U.S.\nadministration on Monday."),
+            (V{"He met officials from the U.S.\nadministration on Monday."}));
+}
+
+TEST(TokenizeParagraphs, LineEndingInCommaContinues) {
+  EXPECT_EQ(Paragraphs("Short line,\nNext part"), (V{"Short line,\nNext part"}));
+}
+
+TEST(TokenizeParagraphs, TrimsSpacesAtEdges) {
+  EXPECT_EQ(Paragraphs("  \n  Indented text.  \n\n"), (V{"Indented text."}));
+}
+
+TEST(TokenizeParagraphs, EmptyTextHasNoParagraphs) {
+  EXPECT_TRUE(Paragraphs("").empty());
+  EXPECT_TRUE(Paragraphs("\n\n \n").empty());
+}
+
+}  // namespace
+}  // namespace annals
