@@ -1,0 +1,259 @@
+// CSV reader (RFC 4180 with a header row) and the --csv-map parser.
+//
+// One pass over the buffer, one record at a time: a quoted field may hold
+// commas, "" escapes and line breaks; CRLF, LF and lone CR end records. The
+// reader is lenient where data in the wild is sloppy (text after a closing
+// quote is kept, blank lines are skipped) and strict where guessing would
+// shift columns: a row with the wrong number of fields is refused, and an
+// unterminated quote ends the file, since every later row would be misread.
+//
+// Tested by csv_reader_test.cc.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annals/ingest.h"
+#include "ingest/ingest_internal.h"
+
+namespace annals {
+namespace {
+
+// annals fields a column can feed, in the order of kDefaultColumns.
+constexpr std::array<std::string_view, 6> kFields = {"id",        "text", "title",
+                                                     "published", "url",  "source"};
+enum FieldIndex { kId, kText, kTitle, kPublished, kUrl, kSource };
+
+// Column names each field takes by default; earlier names win.
+const std::array<std::vector<std::string_view>, 6>& DefaultColumns() {
+  static const std::array<std::vector<std::string_view>, 6> kColumns = {{
+      {"id", "doc_id", "guid"},
+      {"text", "body", "content", "article", "story"},
+      {"title", "headline"},
+      {"date", "published", "pubdate", "publish_date", "datetime"},
+      {"url", "link"},
+      {"source", "publisher", "outlet"},
+  }};
+  return kColumns;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+enum class Step { kRecord, kEnd, kUnterminated };
+
+// Reads the record at *pos into *fields; advances *pos past its line end.
+Step NextRecord(std::string_view s, size_t* pos, std::vector<std::string>* fields) {
+  fields->clear();
+  size_t i = *pos;
+  const size_t n = s.size();
+  if (i >= n) return Step::kEnd;
+  std::string field;
+  while (true) {
+    field.clear();
+    if (i < n && s[i] == '"') {
+      ++i;
+      while (true) {
+        const size_t q = s.find('"', i);
+        if (q == std::string_view::npos) {
+          *pos = n;
+          return Step::kUnterminated;
+        }
+        field.append(s.substr(i, q - i));
+        i = q + 1;
+        if (i < n && s[i] == '"') {
+          field.push_back('"');
+          ++i;
+        } else {
+          break;
+        }
+      }
+    }
+    const size_t start = i;
+    while (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r') ++i;
+    field.append(s.substr(start, i - start));
+    fields->push_back(field);
+    if (i < n && s[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (i < n && s[i] == '\r') ++i;
+    if (i < n && s[i] == '\n') ++i;
+    *pos = i;
+    return Step::kRecord;
+  }
+}
+
+// Which column feeds each field (-1: none); false with *error when the map
+// names a column the header lacks or there is no text column.
+bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
+                std::array<int, 6>* cols, std::string* error) {
+  std::vector<std::string> names;
+  for (const std::string& h : header) names.push_back(Lower(internal::TrimSpace(h)));
+  auto find = [&](std::string_view name) -> int {
+    for (size_t c = 0; c < names.size(); ++c) {
+      if (names[c] != name) continue;
+      if (std::find(cols->begin(), cols->end(), static_cast<int>(c)) != cols->end())
+        continue;  // already feeds another field
+      return static_cast<int>(c);
+    }
+    return -1;
+  };
+  cols->fill(-1);
+  for (const auto& [field, column] : overrides) {
+    for (size_t f = 0; f < kFields.size(); ++f) {
+      if (kFields[f] != field) continue;
+      (*cols)[f] = find(Lower(column));
+      if ((*cols)[f] < 0) {
+        *error = "--csv-map: no column '" + column + "' in the header";
+        return false;
+      }
+    }
+  }
+  for (size_t f = 0; f < kFields.size(); ++f) {
+    for (std::string_view name : DefaultColumns()[f]) {
+      if ((*cols)[f] < 0) (*cols)[f] = find(name);
+    }
+  }
+  if ((*cols)[kText] < 0) {
+    *error =
+        "no text column (text, body, content, article or story); name one "
+        "with --csv-map text=COLUMN";
+    return false;
+  }
+  return true;
+}
+
+// Builds the Document for one data row; false with *error set.
+bool ToDocument(const std::vector<std::string>& header,
+                const std::vector<std::string>& row, const std::array<int, 6>& cols,
+                Document& doc, Status* error) {
+  const std::string_view text = internal::TrimSpace(row[cols[kText]]);
+  if (text.empty()) {
+    *error = Status(ErrorCode::kEmptyDocument,
+                    "column '" + header[cols[kText]] + "' is empty");
+    return false;
+  }
+  doc.text = std::string(text);
+  auto value = [&](int f) {
+    return cols[f] < 0 ? std::string_view() : internal::TrimSpace(row[cols[f]]);
+  };
+  if (!value(kId).empty()) doc.id = std::string(value(kId));
+  doc.title = std::string(value(kTitle));
+  doc.url = std::string(value(kUrl));
+  doc.source = std::string(value(kSource));
+  for (size_t c = 0; c < row.size(); ++c) {
+    if (std::find(cols.begin(), cols.end(), static_cast<int>(c)) != cols.end()) continue;
+    doc.metadata.emplace_back(std::string(internal::TrimSpace(header[c])),
+                              internal::JsonQuote(row[c]));
+  }
+  internal::SetPublished(value(kPublished), doc);
+  doc.dateline_place = internal::BodyDatelinePlace(doc.text);
+  return true;
+}
+
+}  // namespace
+
+bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
+  CsvMap map;
+  size_t pos = 0;
+  while (pos <= spec.size()) {
+    size_t comma = spec.find(',', pos);
+    if (comma == std::string_view::npos) comma = spec.size();
+    const std::string_view item = spec.substr(pos, comma - pos);
+    pos = comma + 1;
+    const size_t eq = item.find('=');
+    const std::string field =
+        Lower(internal::TrimSpace(item.substr(0, std::min(eq, item.size()))));
+    const std::string_view column =
+        eq == std::string_view::npos ? std::string_view() : internal::TrimSpace(item.substr(eq + 1));
+    if (eq == std::string_view::npos || column.empty()) {
+      *error = "--csv-map: '" + std::string(item) + "' is not FIELD=COLUMN";
+      return false;
+    }
+    if (std::find(kFields.begin(), kFields.end(), field) == kFields.end()) {
+      *error = "--csv-map: unknown field '" + field +
+               "' (id, text, title, published, url, source)";
+      return false;
+    }
+    for (const auto& [f, c] : map) {
+      if (f == field) {
+        *error = "--csv-map: field '" + field + "' given twice";
+        return false;
+      }
+    }
+    map.emplace_back(field, std::string(column));
+  }
+  *out = std::move(map);
+  return true;
+}
+
+void ReadCsv(std::string_view bytes, const std::string& path,
+             const ReadOptions& options, RecordSink& sink) {
+  auto fail = [&](uint64_t row, ErrorCode code, std::string message) {
+    sink.OnError(internal::MakeError(path, row, code, std::move(message)));
+  };
+  size_t pos = internal::BomLength(bytes);
+  if (Status st = internal::CheckNotBinary(bytes.substr(pos)); !st.ok())
+    return fail(0, st.code(), st.message());
+  if (internal::IsBlank(bytes.substr(pos)))
+    return fail(0, ErrorCode::kEmptyDocument, "empty CSV file (no header)");
+  std::vector<std::string> header, row;
+  const size_t header_start = pos;
+  if (NextRecord(bytes, &pos, &header) != Step::kRecord)
+    return fail(0, ErrorCode::kBadCsv, "unterminated quoted field in the header");
+  if (Status st = internal::CheckNulAndUtf8(bytes.substr(header_start, pos - header_start),
+                                            header_start);
+      !st.ok())
+    return fail(0, st.code(), "header: " + st.message());
+  std::array<int, 6> cols;
+  std::string map_error;
+  if (!MapColumns(header, options.csv_map, &cols, &map_error))
+    return fail(0, ErrorCode::kBadCsv, map_error);
+
+  uint64_t data_row = 0;
+  uint64_t line = 1 + std::count(bytes.begin() + header_start, bytes.begin() + pos, '\n');
+  while (true) {
+    const size_t start = pos;
+    const uint64_t start_line = line;
+    const Step step = NextRecord(bytes, &pos, &row);
+    if (step == Step::kEnd) break;
+    const std::string_view raw = bytes.substr(start, pos - start);
+    line += std::count(raw.begin(), raw.end(), '\n');
+    if (step == Step::kRecord && row.size() == 1 && internal::IsBlank(raw)) continue;
+    ++data_row;
+    if (step == Step::kUnterminated)
+      return fail(data_row, ErrorCode::kBadCsv,
+                  "unterminated quoted field in the row starting at line " +
+                      std::to_string(start_line) + "; rest of the file skipped");
+    if (raw.size() > options.max_document_bytes) {
+      fail(data_row, ErrorCode::kTooLarge,
+           internal::TooLarge(raw.size(), options.max_document_bytes, "row").message());
+      continue;
+    }
+    if (Status st = internal::CheckNulAndUtf8(raw, start); !st.ok()) {
+      fail(data_row, st.code(), st.message());
+      continue;
+    }
+    if (row.size() != header.size()) {
+      fail(data_row, ErrorCode::kBadCsv,
+           "row has " + std::to_string(row.size()) + " fields, the header has " +
+               std::to_string(header.size()) + " (line " + std::to_string(start_line) + ")");
+      continue;
+    }
+    Document doc = internal::NewDocument(path, data_row, "csv");
+    Status error;
+    if (!ToDocument(header, row, cols, doc, &error)) {
+      fail(data_row, error.code(), error.message());
+      continue;
+    }
+    sink.OnDocument(std::move(doc));
+  }
+}
+
+}  // namespace annals
