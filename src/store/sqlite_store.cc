@@ -1,0 +1,249 @@
+// Store::Open and the SQLite store's batch logic, listing and statistics.
+// Why one transaction per batch: SQLite commits cost an fsync each, so
+// per-document commits would cap ingest at a few hundred documents a second;
+// a batch is also the unit that lands whole or not at all.
+// Tested by store_test.cc.
+#include "store/sqlite_store.h"
+
+#include <utility>
+
+#include "store/schema.h"
+
+namespace annals {
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  return internal::SqliteStore::Create(path);
+}
+
+namespace internal {
+namespace {
+
+constexpr const char* kSql[] = {
+    // kFindByHash
+    "SELECT rowid FROM documents WHERE content_hash = ?",
+    // kFindById
+    "SELECT rowid FROM documents WHERE id = ?",
+    // kDeleteDocument
+    "DELETE FROM documents WHERE rowid = ?",
+    // kInsertDocument
+    "INSERT INTO documents (id, content_hash, format, origin_path, origin_record, source, url,"
+    " published, title, dateline_place, language, text, metadata, stages, token_count, tokens)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertParagraph
+    "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
+    // kInsertSentence
+    "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
+    // kInsertMention
+    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertActor
+    "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+    // kInsertEvent
+    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertPlace
+    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertQuote
+    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertCount
+    "INSERT INTO counts VALUES (?,?,?,?,?,?,?,?,?,?)",
+    // kInsertTone
+    "INSERT INTO tones VALUES (?,?,?,?,?,?,?,?,?,?)",
+    // kInsertDiagnostic
+    "INSERT INTO diagnostics VALUES (?,?,?,?,?)",
+    // kLoadDocument
+    "SELECT rowid, id, content_hash, format, origin_path, origin_record, source, url, published,"
+    " title, dateline_place, language, text, metadata, stages, tokens"
+    " FROM documents WHERE id = ?",
+    // kLoadParagraphs
+    "SELECT span_begin, span_end, first_sentence, end_sentence FROM paragraphs"
+    " WHERE doc = ? ORDER BY idx",
+    // kLoadSentences
+    "SELECT span_begin, span_end, paragraph, first_token, end_token FROM sentences"
+    " WHERE doc = ? ORDER BY idx",
+    // kLoadMentions
+    "SELECT span_begin, span_end, sentence, first_token, end_token, kind, entry, rule, file, line"
+    " FROM mentions WHERE doc = ? ORDER BY idx",
+    // kLoadActors
+    "SELECT code, name, mentions, rule, file, line FROM actors WHERE doc = ? ORDER BY idx",
+    // kLoadEvents
+    "SELECT span_begin, span_end, sentence, code, source, target, place, date, confidence,"
+    " rule, file, line FROM events WHERE doc = ? ORDER BY idx",
+    // kLoadPlaces
+    "SELECT span_begin, span_end, sentence, name, country, latitude, longitude, rule, file, line"
+    " FROM places WHERE doc = ? ORDER BY idx",
+    // kLoadQuotes
+    "SELECT span_begin, span_end, sentence, speaker_begin, speaker_end, speaker, rule, file, line"
+    " FROM quotes WHERE doc = ? ORDER BY idx",
+    // kLoadCounts
+    "SELECT span_begin, span_end, sentence, value, unit, rule, file, line"
+    " FROM counts WHERE doc = ? ORDER BY idx",
+    // kLoadTones
+    "SELECT span_begin, span_end, positive, negative, polarity, rule, file, line"
+    " FROM tones WHERE doc = ? ORDER BY idx",
+    // kLoadDiagnostics
+    "SELECT stage, code, message FROM diagnostics WHERE doc = ? ORDER BY idx",
+    // kListIds
+    "SELECT id FROM documents ORDER BY rowid LIMIT ?",
+};
+static_assert(std::size(kSql) == static_cast<size_t>(Query::kNumQueries));
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> SqliteStore::Create(const std::string& path) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->path_ = path;
+  ANNALS_RETURN_IF_ERROR(store->db_.Open(path));
+  ANNALS_RETURN_IF_ERROR(PrepareSchema(store->db_, path, &store->version_));
+  ANNALS_RETURN_IF_ERROR(store->PrepareStatements());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status SqliteStore::PrepareStatements() {
+  for (int i = 0; i < static_cast<int>(Query::kNumQueries); ++i) {
+    Status s = stmts_[i].Prepare(db_, kSql[i]);
+    if (!s.ok()) return Status(ErrorCode::kStore, "store '" + path_ + "': " + s.message());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Done(Stmt& stmt, const char* what) {
+  ResetOnExit reset(stmt);
+  if (stmt.Step() != SQLITE_DONE) return db_.Error(what);
+  return Status::Ok();
+}
+
+StatusOr<WriteResult> SqliteStore::WriteBatch(std::span<const Document> docs) {
+  WriteResult result;
+  if (docs.empty()) return result;
+  if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return db_.Error("store '" + path_ + "': starting a batch");
+  for (const Document& doc : docs) {
+    Status s = WriteOne(doc, &result);
+    if (!s.ok()) {
+      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+      return Status(s.code(), "document '" + doc.id + "' (" + doc.origin.Describe() +
+                                  "): " + s.message() + "; nothing of this batch was stored");
+    }
+  }
+  if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Status s = db_.Error("store '" + path_ + "': committing a batch");
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  return result;
+}
+
+Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
+  if (doc.id.empty()) return Status(ErrorCode::kInvalidArgument, "document has no id");
+  // Documents that skipped the normalize stage still get a stable identity.
+  const std::string hash =
+      doc.content_hash.empty() ? ContentHash(doc.title, doc.text) : doc.content_hash;
+  {
+    Stmt& find = q(Query::kFindByHash);
+    ResetOnExit reset(find);
+    Binder(find).Text(hash);
+    const int rc = find.Step();
+    if (rc == SQLITE_ROW) {
+      ++result->duplicates;
+      return Status::Ok();
+    }
+    if (rc != SQLITE_DONE) return db_.Error("looking up content hash");
+  }
+  int64_t old_rowid = -1;
+  {
+    Stmt& find = q(Query::kFindById);
+    ResetOnExit reset(find);
+    Binder(find).Text(doc.id);
+    const int rc = find.Step();
+    if (rc == SQLITE_ROW) {
+      old_rowid = Row(find).Int();
+    } else if (rc != SQLITE_DONE) {
+      return db_.Error("looking up id");
+    }
+  }
+  if (old_rowid >= 0) {
+    Binder(q(Query::kDeleteDocument)).Int(old_rowid);
+    ANNALS_RETURN_IF_ERROR(Done(q(Query::kDeleteDocument), "deleting the old version"));
+  }
+  int64_t rowid = 0;
+  ANNALS_RETURN_IF_ERROR(InsertDocument(doc, hash, &rowid));
+  ANNALS_RETURN_IF_ERROR(InsertStructure(doc, rowid));
+  ANNALS_RETURN_IF_ERROR(InsertAnnotations(doc, rowid));
+  ++(old_rowid >= 0 ? result->replaced : result->inserted);
+  result->sentences += doc.sentences.size();
+  return Status::Ok();
+}
+
+StatusOr<Document> SqliteStore::Load(const std::string& id) {
+  if (sqlite3_exec(db_.get(), "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return db_.Error("store '" + path_ + "': starting a read");
+  Document doc;
+  // One read transaction: every table is read from the same snapshot.
+  Status s = LoadDocument(id, &doc);
+  sqlite3_exec(db_.get(), s.ok() ? "COMMIT" : "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!s.ok()) return s;
+  return doc;
+}
+
+StatusOr<std::vector<std::string>> SqliteStore::ListIds(uint64_t limit) {
+  std::vector<std::string> ids;
+  Stmt& list = q(Query::kListIds);
+  ResetOnExit reset(list);
+  // SQLite limits are signed; anything above INT64_MAX means "all".
+  Binder(list).Int(limit > static_cast<uint64_t>(INT64_MAX) ? -1 : static_cast<int64_t>(limit));
+  int rc;
+  while ((rc = list.Step()) == SQLITE_ROW) ids.push_back(Row(list).Text());
+  if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': listing ids");
+  return ids;
+}
+
+StatusOr<StoreStats> SqliteStore::Stats() {
+  // One read transaction, so the counts agree with each other even while
+  // another process writes.
+  if (sqlite3_exec(db_.get(), "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return db_.Error("store '" + path_ + "': starting a read");
+  StatusOr<StoreStats> stats = ReadStats();
+  sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+  return stats;
+}
+
+StatusOr<StoreStats> SqliteStore::ReadStats() {
+  StoreStats stats;
+  stats.schema_version = version_;
+  Stmt docs;
+  ANNALS_RETURN_IF_ERROR(
+      docs.Prepare(db_,
+                   "SELECT count(*), coalesce(sum(token_count), 0),"
+                   " coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents"));
+  if (docs.Step() != SQLITE_ROW) return db_.Error("store '" + path_ + "': stats");
+  Row row(docs);
+  stats.documents = static_cast<uint64_t>(row.Int());
+  stats.tokens = static_cast<uint64_t>(row.Int());
+  stats.text_bytes = static_cast<uint64_t>(row.Int());
+  const std::pair<const char*, uint64_t*> tables[] = {
+      {"paragraphs", &stats.paragraphs}, {"sentences", &stats.sentences},
+      {"mentions", &stats.mentions},     {"actors", &stats.actors},
+      {"events", &stats.events},         {"places", &stats.places},
+      {"quotes", &stats.quotes},         {"counts", &stats.counts},
+      {"tones", &stats.tones},           {"diagnostics", &stats.diagnostics}};
+  for (const auto& [table, out] : tables) {
+    Stmt count;
+    ANNALS_RETURN_IF_ERROR(
+        count.Prepare(db_, (std::string("SELECT count(*) FROM ") + table).c_str()));
+    if (count.Step() != SQLITE_ROW) return db_.Error("store '" + path_ + "': stats");
+    *out = static_cast<uint64_t>(Row(count).Int());
+  }
+  Stmt formats;
+  ANNALS_RETURN_IF_ERROR(formats.Prepare(
+      db_, "SELECT format, count(*) FROM documents GROUP BY format ORDER BY format"));
+  int rc;
+  while ((rc = formats.Step()) == SQLITE_ROW) {
+    Row r(formats);
+    std::string name = r.Text();
+    stats.documents_by_format.emplace_back(std::move(name), static_cast<uint64_t>(r.Int()));
+  }
+  if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': stats");
+  return stats;
+}
+
+}  // namespace internal
+}  // namespace annals

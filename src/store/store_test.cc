@@ -1,0 +1,266 @@
+// Tests of Store: opening and schema checks, the full round trip, identity
+// rules (dedupe by content, replace by id), transactions and statistics.
+// Documents are built by hand (store_test_util.h); no pipeline stage runs.
+#include "annals/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include "store/store_test_util.h"
+
+namespace annals {
+namespace {
+
+using testing_util::FullDocument;
+using testing_util::TempDir;
+
+std::unique_ptr<Store> MustOpen(const std::string& path) {
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// Runs SQL on the file directly, behind the store's back.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+void ExpectEvidence(const Evidence& a, const Evidence& b) {
+  EXPECT_EQ(a.rule, b.rule);
+  EXPECT_EQ(a.file, b.file);
+  EXPECT_EQ(a.line, b.line);
+}
+
+void ExpectSameDocument(const Document& a, const Document& b) {
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.url, b.url);
+  ASSERT_EQ(a.published.has_value(), b.published.has_value());
+  if (a.published) {
+    EXPECT_EQ(a.published->ToIso(), b.published->ToIso());
+  }
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.dateline_place, b.dateline_place);
+  EXPECT_EQ(a.language, b.language);
+  EXPECT_EQ(a.format, b.format);
+  EXPECT_EQ(a.origin.path, b.origin.path);
+  EXPECT_EQ(a.origin.record, b.origin.record);
+  EXPECT_EQ(a.metadata, b.metadata);
+  EXPECT_EQ(a.text, b.text);
+  EXPECT_EQ(a.content_hash, b.content_hash);
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token &x = a.tokens[i], &y = b.tokens[i];
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.space_after, y.space_after);
+    EXPECT_EQ(x.norm, y.norm);
+    EXPECT_EQ(x.lemma, y.lemma);
+    EXPECT_EQ(x.upos, y.upos);
+    EXPECT_EQ(x.xpos, y.xpos);
+    EXPECT_EQ(x.deprel, y.deprel);
+    EXPECT_EQ(x.head, y.head);
+  }
+  ASSERT_EQ(a.sentences.size(), b.sentences.size());
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    EXPECT_EQ(a.sentences[i].span, b.sentences[i].span);
+    EXPECT_EQ(a.sentences[i].tokens, b.sentences[i].tokens);
+    EXPECT_EQ(a.sentences[i].paragraph, b.sentences[i].paragraph);
+  }
+  ASSERT_EQ(a.paragraphs.size(), b.paragraphs.size());
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    EXPECT_EQ(a.paragraphs[i].span, b.paragraphs[i].span);
+    EXPECT_EQ(a.paragraphs[i].sentences, b.paragraphs[i].sentences);
+  }
+  ASSERT_EQ(a.mentions.size(), b.mentions.size());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention &x = a.mentions[i], &y = b.mentions[i];
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.tokens, y.tokens);
+    EXPECT_EQ(x.sentence, y.sentence);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.entry, y.entry);
+    ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.actors.size(), b.actors.size());
+  for (size_t i = 0; i < a.actors.size(); ++i) {
+    EXPECT_EQ(a.actors[i].code, b.actors[i].code);
+    EXPECT_EQ(a.actors[i].name, b.actors[i].name);
+    EXPECT_EQ(a.actors[i].mentions, b.actors[i].mentions);
+    ExpectEvidence(a.actors[i].evidence, b.actors[i].evidence);
+  }
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event &x = a.events[i], &y = b.events[i];
+    EXPECT_EQ(x.sentence, y.sentence);
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.code, y.code);
+    EXPECT_EQ(x.source, y.source);
+    EXPECT_EQ(x.target, y.target);
+    EXPECT_EQ(x.place, y.place);
+    EXPECT_EQ(x.date, y.date);
+    EXPECT_EQ(x.confidence, y.confidence);
+    ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.places.size(), b.places.size());
+  for (size_t i = 0; i < a.places.size(); ++i) {
+    const Place &x = a.places[i], &y = b.places[i];
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.sentence, y.sentence);
+    EXPECT_EQ(x.name, y.name);
+    EXPECT_EQ(x.country, y.country);
+    EXPECT_EQ(x.latitude, y.latitude);
+    EXPECT_EQ(x.longitude, y.longitude);
+    ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.quotes.size(), b.quotes.size());
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const Quote &x = a.quotes[i], &y = b.quotes[i];
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.sentence, y.sentence);
+    EXPECT_EQ(x.speaker_span, y.speaker_span);
+    EXPECT_EQ(x.speaker, y.speaker);
+    ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.counts.size(), b.counts.size());
+  for (size_t i = 0; i < a.counts.size(); ++i) {
+    EXPECT_EQ(a.counts[i].span, b.counts[i].span);
+    EXPECT_EQ(a.counts[i].sentence, b.counts[i].sentence);
+    EXPECT_EQ(a.counts[i].value, b.counts[i].value);
+    EXPECT_EQ(a.counts[i].unit, b.counts[i].unit);
+    ExpectEvidence(a.counts[i].evidence, b.counts[i].evidence);
+  }
+  ASSERT_EQ(a.tones.size(), b.tones.size());
+  for (size_t i = 0; i < a.tones.size(); ++i) {
+    const Tone &x = a.tones[i], &y = b.tones[i];
+    EXPECT_EQ(x.span, y.span);
+    EXPECT_EQ(x.positive, y.positive);
+    EXPECT_EQ(x.negative, y.negative);
+    EXPECT_EQ(x.polarity, y.polarity);
+    ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
+  for (size_t i = 0; i < a.diagnostics.size(); ++i) {
+    EXPECT_EQ(a.diagnostics[i].stage, b.diagnostics[i].stage);
+    EXPECT_EQ(a.diagnostics[i].code, b.diagnostics[i].code);
+    EXPECT_EQ(a.diagnostics[i].message, b.diagnostics[i].message);
+  }
+  EXPECT_EQ(a.stages, b.stages);
+}
+
+TEST(StoreOpen, CreatesFileAtCurrentSchema) {
+  TempDir dir;
+  const std::string path = dir.Path("new.db");
+  auto store = MustOpen(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_TRUE(std::filesystem::exists(path));
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
+  EXPECT_EQ(stats->documents, 0u);
+}
+
+TEST(StoreOpen, UsesWriteAheadLog) {
+  TempDir dir;
+  const std::string path = dir.Path("wal.db");
+  auto store = MustOpen(path);
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST(StoreOpen, ReopenKeepsDocuments) {
+  TempDir dir;
+  const std::string path = dir.Path("reopen.db");
+  {
+    auto store = MustOpen(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
+  }
+  auto store = MustOpen(path);
+  ASSERT_NE(store, nullptr);
+  StatusOr<std::vector<std::string>> ids = store->ListIds(10);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, std::vector<std::string>{"doc-1"});
+}
+
+TEST(StoreOpen, RefusesNewerSchema) {
+  TempDir dir;
+  const std::string path = dir.Path("future.db");
+  { ASSERT_NE(MustOpen(path), nullptr); }
+  RawExec(path, "PRAGMA user_version = " + std::to_string(Store::kSchemaVersion + 1));
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kSchema);
+  EXPECT_NE(s.status().message().find("newer"), std::string::npos) << s.status().message();
+}
+
+TEST(StoreOpen, RefusesFileThatIsNotADatabase) {
+  TempDir dir;
+  const std::string path = dir.Path("notes.txt");
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 100; ++i) out << "these are plain notes, not a database\n";
+  }
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kStore);
+  EXPECT_NE(s.status().message().find(path), std::string::npos) << s.status().message();
+}
+
+TEST(StoreOpen, RefusesOtherProgramsDatabase) {
+  TempDir dir;
+  const std::string path = dir.Path("other.db");
+  RawExec(path, "CREATE TABLE accounts (name TEXT)");
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kStore);
+}
+
+TEST(StoreRoundTrip, LoadGivesBackEveryField) {
+  TempDir dir;
+  auto store = MustOpen(dir.Path("rt.db"));
+  ASSERT_NE(store, nullptr);
+  const Document doc = FullDocument();
+  ASSERT_TRUE(doc.Validate().ok()) << doc.Validate().ToString();
+  ASSERT_TRUE(store->WriteBatch(std::vector<Document>{doc}).ok());
+  StatusOr<Document> back = store->Load("doc-1");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSameDocument(doc, *back);
+}
+
+TEST(StoreRoundTrip, MinimalDocumentWithoutDate) {
+  TempDir dir;
+  auto store = MustOpen(dir.Path("min.db"));
+  ASSERT_NE(store, nullptr);
+  Document doc;
+  doc.id = "bare";
+  doc.text = "Caf\xC3\xA9 text with \u2019 quote.";
+  ASSERT_TRUE(store->WriteBatch(std::vector<Document>{doc}).ok());
+  StatusOr<Document> back = store->Load("bare");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  doc.content_hash = ContentHash(doc.title, doc.text);  // the store fills it in
+  ExpectSameDocument(doc, *back);
+}
+
+TEST(StoreRoundTrip, UnknownIdIsNotFound) {
+  TempDir dir;
+  auto store = MustOpen(dir.Path("nf.db"));
+  ASSERT_NE(store, nullptr);
+  StatusOr<Document> back = store->Load("x");
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(back.status().message(), "no document with id 'x'");
+}
+
+}  // namespace
+}  // namespace annals

@@ -1,0 +1,83 @@
+// Internal test helper (not public API): temporary store paths and a
+// hand-built Document with every field and annotation kind filled, shared
+// by the store tests.
+#ifndef ANNALS_STORE_STORE_TEST_UTIL_H_
+#define ANNALS_STORE_STORE_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "annals/document.h"
+
+namespace annals::testing_util {
+
+// A fresh directory under the test temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("annals_store_" + std::string(info->test_suite_name()) + "_" + info->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// Two sentences in one paragraph, tokens with every optional slot used, and
+// one of each annotation. `id` and `body` vary identity and content.
+inline Document FullDocument(const std::string& id = "doc-1",
+                             const std::string& body = "Troops fired. \"We left,\" she said.") {
+  Document d;
+  d.id = id;
+  d.source = "Example Wire";
+  d.url = "https://example.org/" + id;
+  PublishedTime t;
+  t.year = 2024, t.month = 3, t.day = 26, t.hour = 22, t.minute = 16;
+  t.has_time = true;
+  t.utc_offset_minutes = 120;
+  d.published = t;
+  d.title = "Troops fire in " + id;
+  d.dateline_place = "GAZA CITY";
+  d.language = "en";
+  d.format = "jsonl";
+  d.origin = Origin{"/tmp/in.jsonl", 12};
+  d.metadata = {{"section", "\"world\""}, {"tags", "[\"a\",1]"}, {"score", "3.5"}};
+  d.text = body;
+  d.content_hash = ContentHash(d.title, d.text);
+  // Tokens over the first sentence "Troops fired." and a coarse rest.
+  const uint32_t n = static_cast<uint32_t>(body.size());
+  Token t0{{0, 6}, TokenKind::kWord, true, "", "troop", 1, 2, 3, 1};
+  Token t1{{7, 12}, TokenKind::kWord, false, "", "fire", 4, 5, 6, 1};
+  Token t2{{12, 13}, TokenKind::kPunct, true, "", "", 0, 0, 0, -1};
+  Token t3{{14, n}, TokenKind::kQuote, false, "\"", "", 7, 0, 0, 3};
+  d.tokens = {t0, t1, t2, t3};
+  d.sentences = {Sentence{{0, 13}, {0, 3}, 0}, Sentence{{14, n}, {3, 4}, 0}};
+  d.paragraphs = {Paragraph{{0, n}, {0, 2}}};
+  d.mentions = {
+      Mention{{0, 6}, {0, 1}, 0, MentionKind::kAgent, "MIL", {"agent:4", "agents.txt", 4}},
+      Mention{{7, 12}, {1, 2}, 0, MentionKind::kVerb, "190", {"verb:9", "verbs.txt", 9}}};
+  d.actors = {Actor{"ISRMIL", "Israeli military", {0, 1}, {"actor:2", "actors.txt", 2}}};
+  d.events = {Event{0, {0, 12}, "190", 0, -1, 0, "2024-03-26", 0.75f, {"ev:1", "rules.txt", 1}}};
+  d.places = {Place{{14, 20}, 1, "Gaza", "PS", 31.5, 34.466667, {"pl:1", "places.txt", 7}}};
+  d.quotes = {Quote{{15, 22}, 1, {24, 27}, 0, {"quote:1", "", 0}}};
+  d.counts = {Count{{0, 6}, 0, 1400000, "people", {"count:1", "", 0}}};
+  d.tones = {Tone{{0, n}, 0.25f, 0.5f, -0.25f, {"tone:v1", "tone.txt", 0}}};
+  d.diagnostics = {Diagnostic{"normalize.v1", ErrorCode::kOk, "repaired 1 mojibake"},
+                   Diagnostic{"ingest", ErrorCode::kTooLarge, "budget hit"}};
+  d.stages = {"normalize.v1", "tokenize.v1", "segment.v1"};
+  return d;
+}
+
+}  // namespace annals::testing_util
+
+#endif  // ANNALS_STORE_STORE_TEST_UTIL_H_
