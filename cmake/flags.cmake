@@ -4,9 +4,12 @@ add_library(annals_flags INTERFACE)
 target_compile_options(annals_flags INTERFACE -Wall -Wextra -Wpedantic
   -Wno-missing-field-initializers)
 # GCC 12 reports -Wmaybe-uninitialized falsely inside std::variant and
-# std::optional at -O2 (GCC bug 105562 and kin); clang builds keep it on.
+# std::optional at -O2 (GCC bug 105562 and kin), and -Wrestrict inside
+# std::string's operator+ when one side is a literal (GCC bug 105329);
+# clang builds keep both on.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-  target_compile_options(annals_flags INTERFACE -Wno-maybe-uninitialized)
+  target_compile_options(annals_flags INTERFACE -Wno-maybe-uninitialized
+    -Wno-restrict)
 endif()
 if(ANNALS_DEVELOPER_MODE)
   target_compile_options(annals_flags INTERFACE -Werror)

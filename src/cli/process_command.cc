@@ -1,0 +1,110 @@
+// annals process PATH... --format json|jsonl: run the pipeline, print the
+// enriched documents, store nothing.
+#include <ostream>
+
+#include "annals/batch.h"
+#include "annals/json.h"
+#include "annals/pipeline.h"
+#include "cli/commands.h"
+#include "cli/flags.h"
+#include "cli/input_options.h"
+#include "cli/progress.h"
+
+namespace annals::cli {
+namespace {
+
+constexpr char kUsage[] = "PATH... [--format json|jsonl]";
+constexpr char kSummary[] =
+    "Reads articles like 'annals ingest' and prints each enriched document as\n"
+    "JSON (schema: docs/schema.md) on standard output, in input order:\n"
+    "--format json prints one indented array, jsonl one document per line.\n\n"
+    "Exit status: 0 all processed; 1-100 that many records failed; 102 usage.";
+
+class PrintConsumer : public Consumer {
+ public:
+  PrintConsumer(std::ostream& out, std::ostream& err, bool lines, JsonOptions json,
+                bool quiet)
+      : out_(out), err_(err), lines_(lines), json_(json), progress_(err, !quiet) {}
+
+  Status OnBatch(std::vector<Document>& docs) override {
+    for (const Document& d : docs) {
+      if (lines_) {
+        out_ << ToJson(d, json_) << "\n";
+      } else {
+        out_ << (first_ ? "[\n" : ",\n") << ToJson(d, json_);
+        first_ = false;
+      }
+    }
+    out_.flush();
+    return Status::Ok();
+  }
+  void OnError(const RecordError& error) override {
+    progress_.Finish();
+    err_ << "annals: " << error.Describe() << "\n";
+  }
+  void OnProgress(const BatchProgress& p) override { progress_.Update(p); }
+  void Finish() {
+    progress_.Finish();
+    if (!lines_) out_ << (first_ ? "[]\n" : "\n]\n");
+  }
+
+ private:
+  std::ostream& out_;
+  std::ostream& err_;
+  bool lines_;
+  JsonOptions json_;
+  ProgressPrinter progress_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+int RunProcess(const Args& args, std::ostream& out, std::ostream& err) {
+  std::vector<FlagSpec> specs = InputFlagSpecs();
+  specs.insert(specs.begin(), {"no-tokens", "", "leave the token list out of the JSON"});
+  specs.insert(specs.begin(), {"format", "json|jsonl", "output form (default json)"});
+  Flags flags;
+  std::string error;
+  if (!flags.Parse(specs, args, &error)) {
+    err << "annals process: " << error << "\n";
+    return kExitUsage;
+  }
+  if (flags.Has("help")) {
+    out << HelpText("process", kUsage, kSummary, specs);
+    return 0;
+  }
+  ReadOptions read;
+  BatchOptions batch;
+  if (!ReadInputOptions(flags, &read, &batch, &error)) {
+    err << "annals process: " << error << "\n";
+    return kExitUsage;
+  }
+  const std::string format = flags.GetOr("format", "json");
+  if (format != "json" && format != "jsonl") {
+    err << "annals process: --format must be json or jsonl, not '" << format << "'\n";
+    return kExitUsage;
+  }
+  if (flags.positional().empty()) {
+    err << "annals process: needs at least one PATH (- for standard input)\n";
+    return kExitUsage;
+  }
+  StatusOr<Pipeline> pipeline = Pipeline::Standard();
+  if (!pipeline.ok()) {
+    err << "annals process: " << pipeline.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  JsonOptions json;
+  json.pretty = format == "json";
+  json.with_tokens = !flags.Has("no-tokens");
+  PrintConsumer consumer(out, err, format == "jsonl", json, flags.Has("quiet"));
+  BatchProgress p;
+  Status s = RunBatch(flags.positional(), read, *pipeline, batch, consumer, &p);
+  consumer.Finish();
+  if (!s.ok()) {
+    err << "annals process: " << s.ToString() << "\n";
+    return kExitFatal;
+  }
+  return ExitForFailures(p.failed);
+}
+
+}  // namespace annals::cli

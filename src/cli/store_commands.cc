@@ -1,0 +1,151 @@
+// Sub-commands that read the store: show (one document as JSON), list (ids)
+// and stats (counts).
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+#include "annals/json.h"
+#include "annals/store.h"
+#include "cli/commands.h"
+#include "cli/flags.h"
+
+namespace annals::cli {
+namespace {
+
+// Parses flags, handles --help, opens the store. Returns nullptr after
+// printing why, with *exit_code set.
+std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usage,
+                                     std::string_view summary, std::vector<FlagSpec> specs,
+                                     const Args& args, std::ostream& out, std::ostream& err,
+                                     Flags* flags, int* exit_code) {
+  specs.insert(specs.begin(), {"db", "FILE", "the SQLite store to read (required)"});
+  specs.push_back({"help", "", "show this help"});
+  std::string error;
+  const std::string who = "annals " + std::string(name) + ": ";
+  if (!flags->Parse(specs, args, &error)) {
+    err << who << error << "\n";
+    *exit_code = kExitUsage;
+    return nullptr;
+  }
+  if (flags->Has("help")) {
+    out << HelpText(name, usage, summary, specs);
+    *exit_code = 0;
+    return nullptr;
+  }
+  const auto db = flags->Get("db");
+  if (!db) {
+    err << who << "needs --db FILE (see --help)\n";
+    *exit_code = kExitUsage;
+    return nullptr;
+  }
+  if (!std::filesystem::exists(*db)) {
+    err << who << "no store at " << *db << " (create one with 'annals ingest')\n";
+    *exit_code = kExitFatal;
+    return nullptr;
+  }
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(*db);
+  if (!store.ok()) {
+    err << who << store.status().ToString() << "\n";
+    *exit_code = kExitFatal;
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+}  // namespace
+
+int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags;
+  int code = 0;
+  auto store = OpenFromFlags("show", "DOC_ID --db FILE",
+                             "Prints the stored document DOC_ID with everything known about it\n"
+                             "as JSON (docs/schema.md).",
+                             {{"no-tokens", "", "leave the token list out"}}, args, out, err,
+                             &flags, &code);
+  if (!store) return code;
+  if (flags.positional().size() != 1) {
+    err << "annals show: needs exactly one DOC_ID ('annals list' shows them)\n";
+    return kExitUsage;
+  }
+  StatusOr<Document> doc = store->Load(flags.positional()[0]);
+  if (!doc.ok()) {
+    err << "annals show: " << doc.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  JsonOptions json;
+  json.pretty = true;
+  json.with_tokens = !flags.Has("no-tokens");
+  out << ToJson(*doc, json) << "\n";
+  return 0;
+}
+
+int RunList(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags;
+  int code = 0;
+  auto store = OpenFromFlags("list", "--db FILE [--limit N]",
+                             "Prints the ids of stored documents, one per line, oldest first.",
+                             {{"limit", "N", "at most N ids (default: all)"}}, args, out, err,
+                             &flags, &code);
+  if (!store) return code;
+  unsigned long long limit = ~0ull;
+  std::string error;
+  if (!flags.GetUnsigned("limit", 1, ~0ull, &limit, &error)) {
+    err << "annals list: " << error << "\n";
+    return kExitUsage;
+  }
+  StatusOr<std::vector<std::string>> ids = store->ListIds(limit);
+  if (!ids.ok()) {
+    err << "annals list: " << ids.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  for (const std::string& id : *ids) out << id << "\n";
+  return 0;
+}
+
+int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags;
+  int code = 0;
+  auto store = OpenFromFlags("stats", "--db FILE [--json]",
+                             "Prints what the store holds: documents, sentences, tokens and\n"
+                             "annotation counts, by input format.",
+                             {{"json", "", "print as one JSON object"}}, args, out, err, &flags,
+                             &code);
+  if (!store) return code;
+  StatusOr<StoreStats> s = store->Stats();
+  if (!s.ok()) {
+    err << "annals stats: " << s.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  const std::pair<const char*, uint64_t> rows[] = {
+      {"documents", s->documents}, {"paragraphs", s->paragraphs}, {"sentences", s->sentences},
+      {"tokens", s->tokens},       {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
+      {"actors", s->actors},       {"events", s->events},         {"places", s->places},
+      {"quotes", s->quotes},       {"counts", s->counts},         {"tones", s->tones},
+      {"diagnostics", s->diagnostics}};
+  if (flags.Has("json")) {
+    out << "{\"schema_version\": " << s->schema_version;
+    for (const auto& [k, v] : rows) out << ", \"" << k << "\": " << v;
+    out << ", \"documents_by_format\": {";
+    bool first = true;
+    for (const auto& [fmt, n] : s->documents_by_format) {
+      out << (first ? "" : ", ") << "\"" << fmt << "\": " << n;
+      first = false;
+    }
+    out << "}}\n";
+    return 0;
+  }
+  out << "schema_version  " << s->schema_version << "\n";
+  for (const auto& [k, v] : rows) {
+    std::string key = k;
+    key.resize(16, ' ');
+    out << key << v << "\n";
+  }
+  for (const auto& [fmt, n] : s->documents_by_format) {
+    std::string key = "  format " + fmt;
+    key.resize(16, ' ');
+    out << key << n << "\n";
+  }
+  return 0;
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,266 @@
+// BatchRunner: one reader thread, N pipeline workers, results in input order.
+//
+// Every record the reader produces (document or error) gets a sequence
+// number; workers may finish out of order, and the calling thread releases
+// results strictly by sequence. The reader may run at most `window` records
+// ahead of what the consumer has released, which bounds memory even when one
+// huge document holds up the line.
+//
+// Tested by batch_test.cc.
+#include "annals/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace annals {
+namespace {
+
+unsigned ResolveThreads(unsigned threads) {
+  if (threads != 0) return threads;
+  const unsigned hw = std::thread::hardware_concurrency();
+  return hw == 0 ? 1 : hw;
+}
+
+struct Item {
+  uint64_t seq = 0;
+  std::optional<Document> doc;
+  std::optional<RecordError> error;
+};
+
+// The state shared by the reader, the workers and the consumer. One mutex
+// guards all of it: the work per item (a whole document through the
+// pipeline) dwarfs the locking.
+class Exchange {
+ public:
+  explicit Exchange(uint64_t window) : window_(window) {}
+
+  // Reader: waits until the item fits in the window, then queues it.
+  void Push(Item&& item) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return stopped_ || next_seq_ - released_ < window_; });
+    if (stopped_) return;
+    item.seq = next_seq_++;
+    if (item.doc) {
+      todo_.push_back(std::move(item));
+      work_.notify_one();
+    } else {
+      done_.emplace(item.seq, std::move(item));
+      ready_.notify_one();
+    }
+  }
+
+  void CloseInput() {
+    std::lock_guard lock(mu_);
+    input_closed_ = true;
+    work_.notify_all();
+    ready_.notify_all();
+  }
+
+  // Worker: the next document to process, or nothing when all is read.
+  std::optional<Item> Take() {
+    std::unique_lock lock(mu_);
+    work_.wait(lock, [&] { return stopped_ || input_closed_ || !todo_.empty(); });
+    if (stopped_ || todo_.empty()) return std::nullopt;
+    Item item = std::move(todo_.front());
+    todo_.pop_front();
+    return item;
+  }
+
+  void Finish(Item&& item) {
+    std::lock_guard lock(mu_);
+    const uint64_t seq = item.seq;
+    done_.emplace(seq, std::move(item));
+    if (seq == released_) ready_.notify_one();
+  }
+
+  // Consumer: the next item in sequence; waits at most `wait`. Returns
+  // nothing on time-out or when everything has been released.
+  std::optional<Item> Next(std::chrono::milliseconds wait, bool* finished) {
+    std::unique_lock lock(mu_);
+    ready_.wait_for(lock, wait, [&] {
+      return done_.count(released_) > 0 || (input_closed_ && released_ == next_seq_);
+    });
+    auto it = done_.find(released_);
+    if (it == done_.end()) {
+      *finished = input_closed_ && released_ == next_seq_;
+      return std::nullopt;
+    }
+    Item item = std::move(it->second);
+    done_.erase(it);
+    ++released_;
+    space_.notify_one();
+    *finished = false;
+    return item;
+  }
+
+  void Stop() {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+    work_.notify_all();
+    space_.notify_all();
+    ready_.notify_all();
+  }
+  bool stopped() {
+    std::lock_guard lock(mu_);
+    return stopped_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable space_, work_, ready_;
+  std::deque<Item> todo_;
+  std::map<uint64_t, Item> done_;
+  const uint64_t window_;
+  uint64_t next_seq_ = 0;   // sequence number of the next pushed item
+  uint64_t released_ = 0;   // items handed to the consumer so far
+  bool input_closed_ = false;
+  bool stopped_ = false;
+};
+
+class QueueSink : public RecordSink {
+ public:
+  explicit QueueSink(Exchange& ex) : ex_(ex) {}
+  void OnDocument(Document&& doc) override {
+    Item item;
+    item.doc = std::move(doc);
+    ex_.Push(std::move(item));
+  }
+  void OnError(RecordError&& error) override {
+    Item item;
+    item.error = std::move(error);
+    ex_.Push(std::move(item));
+  }
+
+ private:
+  Exchange& ex_;
+};
+
+// Runs the pipeline on one document; any failure, even an exception from
+// deep inside a library, becomes a RecordError for that document alone.
+void ProcessItem(const Pipeline& pipeline, Scratch& scratch, Item& item) {
+  Status status;
+  try {
+    status = pipeline.Process(*item.doc, scratch);
+  } catch (const std::exception& e) {
+    status = Status(ErrorCode::kInternal, std::string("exception: ") + e.what());
+  }
+  if (!status.ok()) {
+    item.error = RecordError{item.doc->origin, std::move(status)};
+    item.doc.reset();
+  }
+}
+
+}  // namespace
+
+Status RunBatch(const std::vector<std::string>& paths,
+                const ReadOptions& read_options, const Pipeline& pipeline,
+                const BatchOptions& options, Consumer& consumer,
+                BatchProgress* final_progress) {
+  const unsigned threads = ResolveThreads(options.threads);
+  const size_t batch_size = std::max<size_t>(1, options.batch_size);
+  Exchange ex(4 * threads * batch_size);
+
+  BatchProgress progress;
+  for (const auto& [path, size] : ListInputFiles(paths)) progress.total_bytes += size;
+  const auto start = std::chrono::steady_clock::now();
+
+  std::thread reader([&] {
+    QueueSink sink(ex);
+    ReadPaths(paths, read_options, sink);
+    ex.CloseInput();
+  });
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < threads; ++i) {
+    workers.emplace_back([&] {
+      Scratch scratch;
+      while (std::optional<Item> item = ex.Take()) {
+        ProcessItem(pipeline, scratch, *item);
+        ex.Finish(std::move(*item));
+      }
+    });
+  }
+
+  Status result;
+  std::vector<Document> batch;
+  batch.reserve(batch_size);
+  auto last_report = start;
+  auto flush = [&] {
+    if (batch.empty() || !result.ok()) return;
+    result = consumer.OnBatch(batch);
+    batch.clear();
+    if (!result.ok()) ex.Stop();
+  };
+  for (;;) {
+    bool finished = false;
+    std::optional<Item> item = ex.Next(std::chrono::milliseconds(200), &finished);
+    if (item) {
+      ++progress.documents;
+      if (item->doc) {
+        progress.sentences += item->doc->sentences.size();
+        progress.bytes += item->doc->text.size();
+        batch.push_back(std::move(*item->doc));
+        if (batch.size() >= batch_size) flush();
+      } else {
+        ++progress.failed;
+        consumer.OnError(*item->error);
+      }
+    } else if (finished || ex.stopped()) {
+      break;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_report > std::chrono::milliseconds(500)) {
+      last_report = now;
+      progress.seconds = std::chrono::duration<double>(now - start).count();
+      consumer.OnProgress(progress);
+    }
+  }
+  flush();
+  ex.Stop();
+  reader.join();
+  for (auto& w : workers) w.join();
+  progress.seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start).count();
+  consumer.OnProgress(progress);
+  if (final_progress != nullptr) *final_progress = progress;
+  return result;
+}
+
+void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline,
+                       unsigned threads,
+                       std::vector<std::pair<size_t, Status>>* errors) {
+  threads = std::min<unsigned>(ResolveThreads(threads),
+                               std::max<size_t>(1, docs.size()));
+  std::atomic<size_t> next{0};
+  std::mutex errors_mu;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      Scratch scratch;
+      for (size_t i = next++; i < docs.size(); i = next++) {
+        Status s;
+        try {
+          s = pipeline.Process(docs[i], scratch);
+        } catch (const std::exception& e) {
+          s = Status(ErrorCode::kInternal, std::string("exception: ") + e.what());
+        }
+        if (!s.ok() && errors != nullptr) {
+          std::lock_guard lock(errors_mu);
+          errors->emplace_back(i, std::move(s));
+        }
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  if (errors != nullptr) std::sort(errors->begin(), errors->end(),
+                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+}  // namespace annals
