@@ -1,7 +1,6 @@
 // Tests for the segment.v1 stage: each test is one boundary rule.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -10,6 +9,7 @@
 
 #include "annals/pipeline.h"
 #include "annals/text.h"
+#include "ingest/test_sink.h"
 
 namespace annals {
 namespace {
@@ -164,10 +164,10 @@ TEST(Segment, RandomTextKeepsInvariants) {
 
 // The canonical wire story: every body paragraph is one sentence.
 TEST(Segment, CanonicalStoryParagraphsAreOneSentenceEach) {
-  std::string shared = ANNALS_SOURCE_DIR "/../shared";
-  if (const char* env = std::getenv("ANNALS_SHARED")) shared = env;
+  const std::string shared = internal::SharedDataDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is absent (set ANNALS_SHARED)";
   std::ifstream in(shared + "/seeds/000_1b7eb2aa31f96f21.txt");
-  if (!in) GTEST_SKIP() << "shared data not found under " << shared;
+  ASSERT_TRUE(in) << "seed story missing under " << shared;
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string all = ss.str();
