@@ -22,7 +22,6 @@
 #include <thread>
 #include <vector>
 
-#include "annals/batch.h"
 #include "annals/ingest.h"
 #include "annals/pipeline.h"
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (and CI's): set up, build, run the whole suite:
 #  1. Release build (g++): unit, golden and end-to-end tests;
-#  2. ASan + UBSan build (clang) with the libFuzzer targets: unit tests
-#     again, then each fuzz target for a few seconds.
+#  2. ASan + UBSan build (clang) with the libFuzzer targets: unit, golden
+#     and end-to-end tests again, then each fuzz target for a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -17,4 +17,4 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja \
 ninja -C build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir build-asan --output-on-failure -j2 --timeout 900 -LE e2e
+ctest --test-dir build-asan --output-on-failure -j2 --timeout 900

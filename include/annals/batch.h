@@ -11,7 +11,9 @@
 // in flight, whatever the size of the input.
 //
 // Front ends (CLI, worker) plug in a Consumer: write to the store, print
-// JSON, count. The Consumer runs on the calling thread only.
+// JSON, count. Its callbacks run on the calling thread, except Render(),
+// which runs on the workers so that per-document output work (JSON, say)
+// scales with the cores instead of queueing behind one thread.
 #ifndef ANNALS_BATCH_H_
 #define ANNALS_BATCH_H_
 
@@ -44,9 +46,15 @@ struct BatchProgress {
 class Consumer {
  public:
   virtual ~Consumer() = default;
-  // Documents that went through the whole pipeline, in input order.
+  // Called on a worker thread, concurrently with other calls, once a
+  // document has been through the pipeline; what it returns comes back
+  // with the document in OnBatch. Must not touch shared state.
+  virtual std::string Render(const Document&) const { return {}; }
+  // Documents that went through the whole pipeline, in input order, and
+  // Render() of each (rendered[i] belongs to docs[i]).
   // Returning a non-OK Status stops the run (e.g. the store is gone).
-  virtual Status OnBatch(std::vector<Document>& docs) = 0;
+  virtual Status OnBatch(std::vector<Document>& docs,
+                         std::vector<std::string>& rendered) = 0;
   // A record that could not be read or processed; the run goes on.
   virtual void OnError(const RecordError& error) = 0;
   // Called about every half second and once at the end.

@@ -30,7 +30,7 @@ class StoreConsumer : public Consumer {
   StoreConsumer(Store& store, std::ostream& err, bool quiet)
       : store_(store), err_(err), progress_(err, !quiet) {}
 
-  Status OnBatch(std::vector<Document>& docs) override {
+  Status OnBatch(std::vector<Document>& docs, std::vector<std::string>&) override {
     StatusOr<WriteResult> r = store_.WriteBatch(docs);
     if (!r.ok()) return r.status();
     total_.inserted += r->inserted;
@@ -98,7 +98,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   out << "annals ingest: " << p.documents << " records read, "
       << (w.inserted + w.replaced) << " documents stored (" << w.inserted << " new, "
       << w.replaced << " replaced, " << w.duplicates << " already stored), " << p.failed
-      << " failed, " << w.sentences << " sentences, " << p.seconds << " s\n"
+      << " failed, " << w.sentences << " sentences, " << FormatSeconds(p.seconds) << "\n"
       << "store: " << *db << "\n";
   if (!s.ok()) {
     err << "annals ingest: stopped: " << s.ToString()

@@ -26,12 +26,13 @@ class PrintConsumer : public Consumer {
                 bool quiet)
       : out_(out), err_(err), lines_(lines), json_(json), progress_(err, !quiet) {}
 
-  Status OnBatch(std::vector<Document>& docs) override {
-    for (const Document& d : docs) {
+  std::string Render(const Document& doc) const override { return ToJson(doc, json_); }
+  Status OnBatch(std::vector<Document>&, std::vector<std::string>& rendered) override {
+    for (const std::string& json : rendered) {
       if (lines_) {
-        out_ << ToJson(d, json_) << "\n";
+        out_ << json << "\n";
       } else {
-        out_ << (first_ ? "[\n" : ",\n") << ToJson(d, json_);
+        out_ << (first_ ? "[\n" : ",\n") << json;
         first_ = false;
       }
     }

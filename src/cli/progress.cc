@@ -9,6 +9,13 @@
 
 namespace annals::cli {
 
+std::string FormatSeconds(double seconds) {
+  char buf[32];
+  const char* format = seconds < 1 ? "%.3f s" : seconds < 100 ? "%.1f s" : "%.0f s";
+  std::snprintf(buf, sizeof buf, format, seconds);
+  return buf;
+}
+
 ProgressPrinter::ProgressPrinter(std::ostream& err, bool enabled)
     : err_(err), enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0) {}
 

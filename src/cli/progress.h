@@ -6,10 +6,14 @@
 #define ANNALS_CLI_PROGRESS_H_
 
 #include <iosfwd>
+#include <string>
 
 #include "annals/batch.h"
 
 namespace annals::cli {
+
+// "0.004 s", "12.3 s", "95 s": enough digits to read, no more.
+std::string FormatSeconds(double seconds);
 
 class ProgressPrinter {
  public:

@@ -33,6 +33,7 @@ struct Item {
   uint64_t seq = 0;
   std::optional<Document> doc;
   std::optional<RecordError> error;
+  std::string rendered;  // Consumer::Render() of doc
 };
 
 // The state shared by the reader, the workers and the consumer. One mutex
@@ -143,12 +144,15 @@ class QueueSink : public RecordSink {
   Exchange& ex_;
 };
 
-// Runs the pipeline on one document; any failure, even an exception from
-// deep inside a library, becomes a RecordError for that document alone.
-void ProcessItem(const Pipeline& pipeline, Scratch& scratch, Item& item) {
+// Runs the pipeline and the consumer's Render() on one document; any
+// failure, even an exception from deep inside a library, becomes a
+// RecordError for that document alone.
+void ProcessItem(const Pipeline& pipeline, const Consumer& consumer, Scratch& scratch,
+                 Item& item) {
   Status status;
   try {
     status = pipeline.Process(*item.doc, scratch);
+    if (status.ok()) item.rendered = consumer.Render(*item.doc);
   } catch (const std::exception& e) {
     status = Status(ErrorCode::kInternal, std::string("exception: ") + e.what());
   }
@@ -182,7 +186,7 @@ Status RunBatch(const std::vector<std::string>& paths,
     workers.emplace_back([&] {
       Scratch scratch;
       while (std::optional<Item> item = ex.Take()) {
-        ProcessItem(pipeline, scratch, *item);
+        ProcessItem(pipeline, consumer, scratch, *item);
         ex.Finish(std::move(*item));
       }
     });
@@ -190,12 +194,15 @@ Status RunBatch(const std::vector<std::string>& paths,
 
   Status result;
   std::vector<Document> batch;
+  std::vector<std::string> rendered;
   batch.reserve(batch_size);
+  rendered.reserve(batch_size);
   auto last_report = start;
   auto flush = [&] {
     if (batch.empty() || !result.ok()) return;
-    result = consumer.OnBatch(batch);
+    result = consumer.OnBatch(batch, rendered);
     batch.clear();
+    rendered.clear();
     if (!result.ok()) ex.Stop();
   };
   for (;;) {
@@ -207,6 +214,7 @@ Status RunBatch(const std::vector<std::string>& paths,
         progress.sentences += item->doc->sentences.size();
         progress.bytes += item->doc->text.size();
         batch.push_back(std::move(*item->doc));
+        rendered.push_back(std::move(item->rendered));
         if (batch.size() >= batch_size) flush();
       } else {
         ++progress.failed;

@@ -14,10 +14,14 @@ class Collect : public Consumer {
  public:
   std::vector<std::string> ids;
   std::vector<std::string> errors;
+  std::vector<std::string> rendered;
   size_t batches = 0;
-  Status OnBatch(std::vector<Document>& docs) override {
+  // Runs on the workers; its output must come back next to its document.
+  std::string Render(const Document& d) const override { return "rendered " + d.id; }
+  Status OnBatch(std::vector<Document>& docs, std::vector<std::string>& r) override {
     ++batches;
     for (const auto& d : docs) ids.push_back(d.id);
+    rendered.insert(rendered.end(), r.begin(), r.end());
     return Status::Ok();
   }
   void OnError(const RecordError& e) override { errors.push_back(e.Describe()); }
@@ -50,7 +54,11 @@ TEST(RunBatch, KeepsInputOrderWithManyThreads) {
   BatchProgress progress;
   ASSERT_TRUE(RunBatch({dir.string()}, ReadOptions{}, *p, opt, c, &progress).ok());
   ASSERT_EQ(c.ids.size(), 500u);
-  for (int i = 0; i < 500; ++i) EXPECT_EQ(c.ids[i], "d" + std::to_string(i));
+  ASSERT_EQ(c.rendered.size(), 500u);
+  for (int i = 0; i < 500; ++i) {
+    EXPECT_EQ(c.ids[i], "d" + std::to_string(i));
+    EXPECT_EQ(c.rendered[i], "rendered d" + std::to_string(i));
+  }
   EXPECT_EQ(progress.documents, 500u);
   EXPECT_EQ(progress.failed, 0u);
   EXPECT_GE(c.batches, 500u / 7);
@@ -73,7 +81,7 @@ TEST(RunBatch, BadRecordsAreReportedAndTheRestGoesOn) {
 TEST(RunBatch, ConsumerFailureStopsTheRun) {
   class Failing : public Consumer {
    public:
-    Status OnBatch(std::vector<Document>&) override {
+    Status OnBatch(std::vector<Document>&, std::vector<std::string>&) override {
       return Status(ErrorCode::kStore, "disk full");
     }
     void OnError(const RecordError&) override {}

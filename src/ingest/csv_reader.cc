@@ -168,8 +168,10 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
     const std::string_view item = spec.substr(pos, comma - pos);
     pos = comma + 1;
     const size_t eq = item.find('=');
-    const std::string field =
-        Lower(internal::TrimSpace(item.substr(0, std::min(eq, item.size()))));
+    std::string field = Lower(internal::TrimSpace(item.substr(0, std::min(eq, item.size()))));
+    // People say "date" and "body" as often as our field names.
+    if (field == "date") field = "published";
+    if (field == "body") field = "text";
     const std::string_view column =
         eq == std::string_view::npos ? std::string_view() : internal::TrimSpace(item.substr(eq + 1));
     if (eq == std::string_view::npos || column.empty()) {
@@ -178,7 +180,7 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
     }
     if (std::find(kFields.begin(), kFields.end(), field) == kFields.end()) {
       *error = "--csv-map: unknown field '" + field +
-               "' (id, text, title, published, url, source)";
+               "' (id, text or body, title, published or date, url, source)";
       return false;
     }
     for (const auto& [f, c] : map) {

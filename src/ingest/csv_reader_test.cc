@@ -129,6 +129,9 @@ TEST(Csv, ParseCsvMapRejectsBadSpecs) {
   ASSERT_TRUE(ParseCsvMap("published=when,url=link", &map, &error));
   EXPECT_EQ(map.size(), 2u);
   EXPECT_EQ(map[0], std::make_pair(std::string("published"), std::string("when")));
+  ASSERT_TRUE(ParseCsvMap("date=when,body=story", &map, &error)) << error;
+  EXPECT_EQ(map[0].first, "published");
+  EXPECT_EQ(map[1].first, "text");
 }
 
 TEST(Csv, ReadsBbcCorpus) {
