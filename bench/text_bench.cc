@@ -18,7 +18,8 @@ constexpr const char kParagraph[] =
     "talks with Egypt\xE2\x80\x99s foreign minister had made \"real "
     "progress,\" but Gen. Alan Ross warned that 1,250 troops would stay in "
     "the region until Sept. 30. \xE2\x80\x9CWe are not there yet,\xE2\x80\x9D "
-    "a spokesperson told reporters. Aid worth $3.5bn (\xC2\xA3" "2.8bn) was "
+    "a spokesperson told reporters. Aid worth $3.5bn (\xC2\xA3"
+    "2.8bn) was "
     "approved, up 12% on last year's budget. Officials met again at 22:16 "
     "on 2024-03-26 \xE2\x80\x94 the third such meeting this month.\n\n";
 

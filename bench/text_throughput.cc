@@ -70,17 +70,19 @@ Result Stream(const std::vector<annals::Document>& corpus, uint64_t total,
   r.bytes = bytes;
   r.docs = total;
   r.sentences = sentences;
-  if (failures > 0) std::fprintf(stderr, "bench: %llu documents failed\n",
-                                 static_cast<unsigned long long>(failures.load()));
+  if (failures > 0)
+    std::fprintf(stderr, "bench: %llu documents failed\n",
+                 static_cast<unsigned long long>(failures.load()));
   return r;
 }
 
 void Print(const char* label, unsigned threads, const Result& r) {
   const double mb = r.bytes / 1e6;
-  std::printf("%-22s threads=%u  %8.1f MB  %6.2f s  %8.1f MB/s  %8.1f MB/s/thread  "
-              "%9.0f docs/s  %10.0f sentences/s\n",
-              label, threads, mb, r.seconds, mb / r.seconds, mb / r.seconds / threads,
-              r.docs / r.seconds, r.sentences / r.seconds);
+  std::printf(
+      "%-22s threads=%u  %8.1f MB  %6.2f s  %8.1f MB/s  %8.1f MB/s/thread  "
+      "%9.0f docs/s  %10.0f sentences/s\n",
+      label, threads, mb, r.seconds, mb / r.seconds, mb / r.seconds / threads, r.docs / r.seconds,
+      r.sentences / r.seconds);
 }
 
 long PeakRssMb() {
@@ -101,9 +103,12 @@ int main(int argc, char** argv) {
   double target_mb = 200;
   unsigned threads = std::thread::hardware_concurrency();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--corpus")) corpus_dir = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--mb")) target_mb = std::atof(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--threads")) threads = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--corpus"))
+      corpus_dir = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--mb"))
+      target_mb = std::atof(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--threads"))
+      threads = std::atoi(argv[i + 1]);
   }
   if (threads == 0) threads = 1;
 
@@ -116,8 +121,8 @@ int main(int argc, char** argv) {
   }
   uint64_t corpus_bytes = 0;
   for (const auto& d : sink.docs) corpus_bytes += d.text.size();
-  std::printf("corpus: %s, %zu documents, %.2f MB of text, %zu read errors\n",
-              corpus_dir.c_str(), sink.docs.size(), corpus_bytes / 1e6, sink.errors);
+  std::printf("corpus: %s, %zu documents, %.2f MB of text, %zu read errors\n", corpus_dir.c_str(),
+              sink.docs.size(), corpus_bytes / 1e6, sink.errors);
 
   annals::StatusOr<annals::Pipeline> pipeline = annals::Pipeline::Standard();
   if (!pipeline.ok()) {

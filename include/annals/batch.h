@@ -29,14 +29,14 @@
 namespace annals {
 
 struct BatchOptions {
-  unsigned threads = 0;      // worker threads; 0 = all cores
-  size_t batch_size = 256;   // documents per Consumer::OnBatch call
+  unsigned threads = 0;     // worker threads; 0 = all cores
+  size_t batch_size = 256;  // documents per Consumer::OnBatch call
 };
 
 // What the runner has done so far, for progress reports.
 struct BatchProgress {
-  uint64_t documents = 0;    // documents finished (ok or failed)
-  uint64_t failed = 0;       // records that did not become documents
+  uint64_t documents = 0;  // documents finished (ok or failed)
+  uint64_t failed = 0;     // records that did not become documents
   uint64_t sentences = 0;
   uint64_t bytes = 0;        // text bytes of finished documents
   uint64_t total_bytes = 0;  // input file bytes, 0 when unknown (stdin)
@@ -53,8 +53,7 @@ class Consumer {
   // Documents that went through the whole pipeline, in input order, and
   // Render() of each (rendered[i] belongs to docs[i]).
   // Returning a non-OK Status stops the run (e.g. the store is gone).
-  virtual Status OnBatch(std::vector<Document>& docs,
-                         std::vector<std::string>& rendered) = 0;
+  virtual Status OnBatch(std::vector<Document>& docs, std::vector<std::string>& rendered) = 0;
   // A record that could not be read or processed; the run goes on.
   virtual void OnError(const RecordError& error) = 0;
   // Called about every half second and once at the end.
@@ -63,16 +62,14 @@ class Consumer {
 
 // Runs the whole batch; returns the first Status a Consumer returned, or
 // OK. Failed records are counted in the final progress, not returned.
-Status RunBatch(const std::vector<std::string>& paths,
-                const ReadOptions& read_options, const Pipeline& pipeline,
-                const BatchOptions& options, Consumer& consumer,
+Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_options,
+                const Pipeline& pipeline, const BatchOptions& options, Consumer& consumer,
                 BatchProgress* final_progress);
 
 // Runs the pipeline on documents already in memory, on `threads` threads
 // (0 = all cores), in place. Documents whose pipeline fails are reported in
 // `errors` (index, status) and left as they were when the failure came.
-void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline,
-                       unsigned threads,
+void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline, unsigned threads,
                        std::vector<std::pair<size_t, Status>>* errors);
 
 }  // namespace annals

@@ -57,20 +57,20 @@ struct Evidence {
 };
 
 enum class TokenKind : uint8_t {
-  kWord = 0,     // letters, digits mixed with letters, hyphenated words, "U.S."
-  kNumber,       // 32,000  1.4  25  3rd is a word
-  kPunct,        // . , ; : ! ? ( ) [ ] and the like
-  kQuote,        // " ' and their typographic forms
-  kDash,         // - (when standing alone) -- en and em dashes
-  kSymbol,       // % $ GBP-sign & @ # and other symbols
-  kUrl,          // http://... www... and e-mail addresses
+  kWord = 0,  // letters, digits mixed with letters, hyphenated words, "U.S."
+  kNumber,    // 32,000  1.4  25  3rd is a word
+  kPunct,     // . , ; : ! ? ( ) [ ] and the like
+  kQuote,     // " ' and their typographic forms
+  kDash,      // - (when standing alone) -- en and em dashes
+  kSymbol,    // % $ GBP-sign & @ # and other symbols
+  kUrl,       // http://... www... and e-mail addresses
 };
 std::string_view TokenKindName(TokenKind kind);
 
 // One token. Slots for the tagger and parser stay at their "unset" values
 // until the syntax stage fills them.
 struct Token {
-  Span span;                 // surface text is text.substr(begin, size)
+  Span span;  // surface text is text.substr(begin, size)
   TokenKind kind = TokenKind::kWord;
   bool space_after = false;  // white space follows in text
   std::string norm;          // normalised form; empty when equal to surface
@@ -83,8 +83,8 @@ struct Token {
 };
 
 struct Sentence {
-  Span span;             // from its first token's begin to its last's end
-  IndexRange tokens;     // into Document::tokens
+  Span span;               // from its first token's begin to its last's end
+  IndexRange tokens;       // into Document::tokens
   uint32_t paragraph = 0;  // index into Document::paragraphs
 };
 
@@ -109,20 +109,20 @@ struct Mention {
 
 // A resolved actor (country, organisation, person in a role, ...).
 struct Actor {
-  std::string code;                 // CAMEO actor code, e.g. "USAGOV"
-  std::string name;                 // canonical name
-  std::vector<uint32_t> mentions;   // indices into Document::mentions
+  std::string code;                // CAMEO actor code, e.g. "USAGOV"
+  std::string name;                // canonical name
+  std::vector<uint32_t> mentions;  // indices into Document::mentions
   Evidence evidence;
 };
 
 struct Event {
   uint32_t sentence = 0;
-  Span span;                  // the words that express the event
-  std::string code;           // CAMEO event code, e.g. "042"
-  int32_t source = -1;        // index into Document::actors, -1 = none
-  int32_t target = -1;        // index into Document::actors, -1 = none
-  int32_t place = -1;         // index into Document::places, -1 = none
-  std::string date;           // ISO date the event happened, when known
+  Span span;            // the words that express the event
+  std::string code;     // CAMEO event code, e.g. "042"
+  int32_t source = -1;  // index into Document::actors, -1 = none
+  int32_t target = -1;  // index into Document::actors, -1 = none
+  int32_t place = -1;   // index into Document::places, -1 = none
+  std::string date;     // ISO date the event happened, when known
   float confidence = 0;
   Evidence evidence;
 };
@@ -131,40 +131,40 @@ struct Place {
   Span span;
   uint32_t sentence = 0;
   std::string name;
-  std::string country;        // ISO 3166-1 alpha-2
+  std::string country;  // ISO 3166-1 alpha-2
   double latitude = 0;
   double longitude = 0;
   Evidence evidence;
 };
 
 struct Quote {
-  Span span;                  // the quoted words
+  Span span;  // the quoted words
   uint32_t sentence = 0;
-  Span speaker_span;          // who said it, as written
-  int32_t speaker = -1;       // index into Document::actors, -1 = unknown
+  Span speaker_span;     // who said it, as written
+  int32_t speaker = -1;  // index into Document::actors, -1 = unknown
   Evidence evidence;
 };
 
 struct Count {
   Span span;
   uint32_t sentence = 0;
-  double value = 0;           // 1.4 million -> 1400000
-  std::string unit;           // what is counted: "people", "USD", ...
+  double value = 0;  // 1.4 million -> 1400000
+  std::string unit;  // what is counted: "people", "USD", ...
   Evidence evidence;
 };
 
 struct Tone {
-  Span span;                  // the stretch scored (whole text or a sentence)
-  float positive = 0;         // share of positive words, 0..1
-  float negative = 0;         // share of negative words, 0..1
-  float polarity = 0;         // positive - negative
+  Span span;           // the stretch scored (whole text or a sentence)
+  float positive = 0;  // share of positive words, 0..1
+  float negative = 0;  // share of negative words, 0..1
+  float polarity = 0;  // positive - negative
   Evidence evidence;
 };
 
 // Something a stage noticed about the document that is not fatal: a repair,
 // a budget that was hit. Errors that stop a document are Status values.
 struct Diagnostic {
-  std::string stage;    // "ingest", "normalize.v1", ...
+  std::string stage;                // "ingest", "normalize.v1", ...
   ErrorCode code = ErrorCode::kOk;  // kOk for notes and repairs
   std::string message;
 };
@@ -187,7 +187,7 @@ struct PublishedTime {
 
 // Where a document came from, for error messages and provenance.
 struct Origin {
-  std::string path;     // file path, "-" for standard input
+  std::string path;  // file path, "-" for standard input
   // 1-based record in multi-record files (line of a JSON Lines file, data
   // row of a CSV file, header not counted), 0 for single-document files.
   uint64_t record = 0;
@@ -197,14 +197,14 @@ struct Origin {
 
 struct Document {
   // -- identity and metadata (set by readers)
-  std::string id;           // from the input, else derived from the origin
-  std::string source;       // publisher or feed name
+  std::string id;      // from the input, else derived from the origin
+  std::string source;  // publisher or feed name
   std::string url;
   std::optional<PublishedTime> published;
   std::string title;
   std::string dateline_place;  // "GAZA CITY" in "GAZA CITY (Reuters) -"
   std::string language = "en";
-  std::string format;          // reader that produced it: "wire", "jsonl", "csv", "text"
+  std::string format;  // reader that produced it: "wire", "jsonl", "csv", "text"
   Origin origin;
   // Fields of the input that annals does not model, kept verbatim as
   // (name, JSON value) pairs in input order.

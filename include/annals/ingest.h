@@ -32,7 +32,7 @@
 namespace annals {
 
 enum class Format { kAuto, kWire, kText, kJsonLines, kCsv };
-std::string_view FormatName(Format f);             // "auto", "wire", ...
+std::string_view FormatName(Format f);  // "auto", "wire", ...
 bool ParseFormatName(std::string_view s, Format* out);
 
 // Overrides of the CSV column mapping: (annals field, CSV column name), e.g.
@@ -42,15 +42,15 @@ using CsvMap = std::vector<std::pair<std::string, std::string>>;
 bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error);
 
 struct ReadOptions {
-  Format format = Format::kAuto;        // force one format for every input
-  size_t max_document_bytes = 8u << 20; // larger documents are refused
+  Format format = Format::kAuto;            // force one format for every input
+  size_t max_document_bytes = 8u << 20;     // larger documents are refused
   size_t max_file_bytes = size_t{4} << 30;  // larger files are refused whole
   CsvMap csv_map;
 };
 
 struct RecordError {
-  Origin origin;   // which file and record
-  Status status;   // why
+  Origin origin;  // which file and record
+  Status status;  // why
   // "path:12: [E007] not JSON: ..." -- one line, for the user.
   std::string Describe() const;
 };
@@ -69,29 +69,27 @@ Format DetectFormat(std::string_view name, std::string_view head);
 
 // Parses an in-memory buffer that came from `origin_path` ("-" for stdin).
 // `format` kAuto detects. Used by ReadPaths and directly by fuzzers.
-void ParseBuffer(std::string_view bytes, const std::string& origin_path,
-                 Format format, const ReadOptions& options, RecordSink& sink);
+void ParseBuffer(std::string_view bytes, const std::string& origin_path, Format format,
+                 const ReadOptions& options, RecordSink& sink);
 
 // Reads each path in order: a file, a directory (recursively, files in
 // sorted order, hidden files skipped) or "-" for standard input. A path
 // that cannot be read is reported as a RecordError and skipped.
-void ReadPaths(const std::vector<std::string>& paths,
-               const ReadOptions& options, RecordSink& sink);
+void ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options, RecordSink& sink);
 
 // Lists the files ReadPaths would read, in order, with their sizes; for
 // progress and ETA. "-" is listed with size 0.
-std::vector<std::pair<std::string, uint64_t>> ListInputFiles(
-    const std::vector<std::string>& paths);
+std::vector<std::pair<std::string, uint64_t>> ListInputFiles(const std::vector<std::string>& paths);
 
 // Individual readers, for tests and fuzzers; `path` only names the origin.
-void ReadWireText(std::string_view bytes, const std::string& path,
-                  const ReadOptions& options, RecordSink& sink);
-void ReadPlainText(std::string_view bytes, const std::string& path,
-                   const ReadOptions& options, RecordSink& sink);
-void ReadJsonLines(std::string_view bytes, const std::string& path,
-                   const ReadOptions& options, RecordSink& sink);
-void ReadCsv(std::string_view bytes, const std::string& path,
-             const ReadOptions& options, RecordSink& sink);
+void ReadWireText(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                  RecordSink& sink);
+void ReadPlainText(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                   RecordSink& sink);
+void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                   RecordSink& sink);
+void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
+             RecordSink& sink);
 
 }  // namespace annals
 

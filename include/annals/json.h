@@ -14,8 +14,8 @@ namespace annals {
 inline constexpr int kJsonSchemaVersion = 1;
 
 struct JsonOptions {
-  bool pretty = false;        // indent by two spaces
-  bool with_tokens = true;    // include the token list of each sentence
+  bool pretty = false;      // indent by two spaces
+  bool with_tokens = true;  // include the token list of each sentence
 };
 
 // Serialises everything in `doc`, spans as [begin, end] byte pairs, each

@@ -22,10 +22,10 @@ namespace annals {
 // What a stage needs before it runs and what it fills; Pipeline checks the
 // order once when it is built.
 enum Layer : uint32_t {
-  kLayerText = 1u << 0,        // Document::text holds raw text from a reader
-  kLayerCleanText = 1u << 1,   // text normalised, content_hash set
-  kLayerTokens = 1u << 2,      // paragraphs and tokens
-  kLayerSentences = 1u << 3,   // sentences
+  kLayerText = 1u << 0,       // Document::text holds raw text from a reader
+  kLayerCleanText = 1u << 1,  // text normalised, content_hash set
+  kLayerTokens = 1u << 2,     // paragraphs and tokens
+  kLayerSentences = 1u << 3,  // sentences
 };
 
 // Per-thread reusable buffers. Stages may use them freely within one

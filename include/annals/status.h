@@ -42,8 +42,7 @@ std::string ErrorTag(ErrorCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
-  Status(ErrorCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
 
@@ -62,8 +61,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  StatusOr(Status status) : v_(std::move(status)) {}    // NOLINT: implicit by design
+  StatusOr(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  StatusOr(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {
@@ -84,9 +83,9 @@ class [[nodiscard]] StatusOr {
 
 }  // namespace annals
 
-#define ANNALS_RETURN_IF_ERROR(expr)             \
-  do {                                           \
-    ::annals::Status annals_status_ = (expr);    \
+#define ANNALS_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::annals::Status annals_status_ = (expr);        \
     if (!annals_status_.ok()) return annals_status_; \
   } while (0)
 

@@ -39,8 +39,7 @@ struct StoreStats {
   uint64_t sentences = 0;
   uint64_t tokens = 0;
   uint64_t text_bytes = 0;
-  uint64_t mentions = 0, actors = 0, events = 0, places = 0, quotes = 0,
-           counts = 0, tones = 0;
+  uint64_t mentions = 0, actors = 0, events = 0, places = 0, quotes = 0, counts = 0, tones = 0;
   uint64_t diagnostics = 0;
   std::vector<std::pair<std::string, uint64_t>> documents_by_format;
 };

@@ -24,7 +24,8 @@ constexpr Command kCommands[] = {
 };
 
 void PrintUsage(std::ostream& out) {
-  out << "annals " ANNALS_VERSION ": news articles to structured, explainable event data\n\n"
+  out << "annals " ANNALS_VERSION
+         ": news articles to structured, explainable event data\n\n"
          "Usage: annals COMMAND [ARGS...]   (annals COMMAND --help for details)\n\n"
          "Commands:\n";
   for (const Command& c : kCommands) {

@@ -25,8 +25,8 @@ bool Flags::Parse(const std::vector<FlagSpec>& specs, const std::vector<std::str
       inline_value = name.substr(eq + 1);
       name.resize(eq);
     }
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const FlagSpec& s) { return s.name == name; });
+    auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       *error = "unknown option --" + name + " (see --help)";
       return false;
@@ -67,18 +67,18 @@ bool Flags::GetUnsigned(std::string_view name, unsigned long long lo, unsigned l
   unsigned long long n = 0;
   auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || end != v->data() + v->size() || n < lo || n > hi) {
-    *error = "option --" + std::string(name) + " wants a whole number from " +
-             std::to_string(lo) + " to " + std::to_string(hi) + ", not '" + *v + "'";
+    *error = "option --" + std::string(name) + " wants a whole number from " + std::to_string(lo) +
+             " to " + std::to_string(hi) + ", not '" + *v + "'";
     return false;
   }
   *out = n;
   return true;
 }
 
-std::string HelpText(std::string_view name, std::string_view usage,
-                     std::string_view summary, const std::vector<FlagSpec>& specs) {
-  std::string out = "Usage: annals " + std::string(name) + " " + std::string(usage) +
-                    "\n\n" + std::string(summary) + "\n";
+std::string HelpText(std::string_view name, std::string_view usage, std::string_view summary,
+                     const std::vector<FlagSpec>& specs) {
+  std::string out = "Usage: annals " + std::string(name) + " " + std::string(usage) + "\n\n" +
+                    std::string(summary) + "\n";
   if (specs.empty()) return out;
   out += "\nOptions:\n";
   size_t width = 0;

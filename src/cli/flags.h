@@ -17,8 +17,8 @@
 namespace annals::cli {
 
 struct FlagSpec {
-  std::string name;       // without the leading "--"
-  std::string value_name; // empty for a boolean flag
+  std::string name;        // without the leading "--"
+  std::string value_name;  // empty for a boolean flag
   std::string help;
 };
 
@@ -43,8 +43,8 @@ class Flags {
 };
 
 // "Usage: annals NAME USAGE\n\nSUMMARY\n\nOptions:\n  --flag VALUE  help..."
-std::string HelpText(std::string_view name, std::string_view usage,
-                     std::string_view summary, const std::vector<FlagSpec>& specs);
+std::string HelpText(std::string_view name, std::string_view usage, std::string_view summary,
+                     const std::vector<FlagSpec>& specs);
 
 }  // namespace annals::cli
 

@@ -95,14 +95,13 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   Status s = RunBatch(flags.positional(), read, *pipeline, batch, consumer, &p);
   consumer.Finish();
   const WriteResult& w = consumer.total();
-  out << "annals ingest: " << p.documents << " records read, "
-      << (w.inserted + w.replaced) << " documents stored (" << w.inserted << " new, "
-      << w.replaced << " replaced, " << w.duplicates << " already stored), " << p.failed
-      << " failed, " << w.sentences << " sentences, " << FormatSeconds(p.seconds) << "\n"
+  out << "annals ingest: " << p.documents << " records read, " << (w.inserted + w.replaced)
+      << " documents stored (" << w.inserted << " new, " << w.replaced << " replaced, "
+      << w.duplicates << " already stored), " << p.failed << " failed, " << w.sentences
+      << " sentences, " << FormatSeconds(p.seconds) << "\n"
       << "store: " << *db << "\n";
   if (!s.ok()) {
-    err << "annals ingest: stopped: " << s.ToString()
-        << " (batches before this one are stored)\n";
+    err << "annals ingest: stopped: " << s.ToString() << " (batches before this one are stored)\n";
     return kExitFatal;
   }
   return ExitForFailures(p.failed);

@@ -22,8 +22,7 @@ constexpr char kSummary[] =
 
 class PrintConsumer : public Consumer {
  public:
-  PrintConsumer(std::ostream& out, std::ostream& err, bool lines, JsonOptions json,
-                bool quiet)
+  PrintConsumer(std::ostream& out, std::ostream& err, bool lines, JsonOptions json, bool quiet)
       : out_(out), err_(err), lines_(lines), json_(json), progress_(err, !quiet) {}
 
   std::string Render(const Document& doc) const override { return ToJson(doc, json_); }

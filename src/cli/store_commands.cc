@@ -57,11 +57,11 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
 int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
-  auto store = OpenFromFlags("show", "DOC_ID --db FILE",
-                             "Prints the stored document DOC_ID with everything known about it\n"
-                             "as JSON (docs/schema.md).",
-                             {{"no-tokens", "", "leave the token list out"}}, args, out, err,
-                             &flags, &code);
+  auto store =
+      OpenFromFlags("show", "DOC_ID --db FILE",
+                    "Prints the stored document DOC_ID with everything known about it\n"
+                    "as JSON (docs/schema.md).",
+                    {{"no-tokens", "", "leave the token list out"}}, args, out, err, &flags, &code);
   if (!store) return code;
   if (flags.positional().size() != 1) {
     err << "annals show: needs exactly one DOC_ID ('annals list' shows them)\n";
@@ -105,11 +105,11 @@ int RunList(const Args& args, std::ostream& out, std::ostream& err) {
 int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
-  auto store = OpenFromFlags("stats", "--db FILE [--json]",
-                             "Prints what the store holds: documents, sentences, tokens and\n"
-                             "annotation counts, by input format.",
-                             {{"json", "", "print as one JSON object"}}, args, out, err, &flags,
-                             &code);
+  auto store =
+      OpenFromFlags("stats", "--db FILE [--json]",
+                    "Prints what the store holds: documents, sentences, tokens and\n"
+                    "annotation counts, by input format.",
+                    {{"json", "", "print as one JSON object"}}, args, out, err, &flags, &code);
   if (!store) return code;
   StatusOr<StoreStats> s = store->Stats();
   if (!s.ok()) {
@@ -117,10 +117,10 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitFatal;
   }
   const std::pair<const char*, uint64_t> rows[] = {
-      {"documents", s->documents}, {"paragraphs", s->paragraphs}, {"sentences", s->sentences},
-      {"tokens", s->tokens},       {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
-      {"actors", s->actors},       {"events", s->events},         {"places", s->places},
-      {"quotes", s->quotes},       {"counts", s->counts},         {"tones", s->tones},
+      {"documents", s->documents},    {"paragraphs", s->paragraphs}, {"sentences", s->sentences},
+      {"tokens", s->tokens},          {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
+      {"actors", s->actors},          {"events", s->events},         {"places", s->places},
+      {"quotes", s->quotes},          {"counts", s->counts},         {"tones", s->tones},
       {"diagnostics", s->diagnostics}};
   if (flags.Has("json")) {
     out << "{\"schema_version\": " << s->schema_version;

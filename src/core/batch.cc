@@ -120,8 +120,8 @@ class Exchange {
   std::deque<Item> todo_;
   std::map<uint64_t, Item> done_;
   const uint64_t window_;
-  uint64_t next_seq_ = 0;   // sequence number of the next pushed item
-  uint64_t released_ = 0;   // items handed to the consumer so far
+  uint64_t next_seq_ = 0;  // sequence number of the next pushed item
+  uint64_t released_ = 0;  // items handed to the consumer so far
   bool input_closed_ = false;
   bool stopped_ = false;
 };
@@ -147,8 +147,7 @@ class QueueSink : public RecordSink {
 // Runs the pipeline and the consumer's Render() on one document; any
 // failure, even an exception from deep inside a library, becomes a
 // RecordError for that document alone.
-void ProcessItem(const Pipeline& pipeline, const Consumer& consumer, Scratch& scratch,
-                 Item& item) {
+void ProcessItem(const Pipeline& pipeline, const Consumer& consumer, Scratch& scratch, Item& item) {
   Status status;
   try {
     status = pipeline.Process(*item.doc, scratch);
@@ -164,13 +163,12 @@ void ProcessItem(const Pipeline& pipeline, const Consumer& consumer, Scratch& sc
 
 }  // namespace
 
-Status RunBatch(const std::vector<std::string>& paths,
-                const ReadOptions& read_options, const Pipeline& pipeline,
-                const BatchOptions& options, Consumer& consumer,
+Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_options,
+                const Pipeline& pipeline, const BatchOptions& options, Consumer& consumer,
                 BatchProgress* final_progress) {
   const unsigned threads = ResolveThreads(options.threads);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
-  Exchange ex(4 * threads * batch_size);
+  Exchange ex(uint64_t{4} * threads * batch_size);
 
   BatchProgress progress;
   for (const auto& [path, size] : ListInputFiles(paths)) progress.total_bytes += size;
@@ -234,18 +232,16 @@ Status RunBatch(const std::vector<std::string>& paths,
   ex.Stop();
   reader.join();
   for (auto& w : workers) w.join();
-  progress.seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start).count();
+  progress.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   consumer.OnProgress(progress);
   if (final_progress != nullptr) *final_progress = progress;
   return result;
 }
 
-void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline,
-                       unsigned threads,
+void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline, unsigned threads,
                        std::vector<std::pair<size_t, Status>>* errors) {
-  threads = std::min<unsigned>(ResolveThreads(threads),
-                               std::max<size_t>(1, docs.size()));
+  threads = std::min<unsigned>(ResolveThreads(threads), std::max<size_t>(1, docs.size()));
   std::atomic<size_t> next{0};
   std::mutex errors_mu;
   std::vector<std::thread> pool;
@@ -267,8 +263,9 @@ void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline,
     });
   }
   for (auto& t : pool) t.join();
-  if (errors != nullptr) std::sort(errors->begin(), errors->end(),
-                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (errors != nullptr)
+    std::sort(errors->begin(), errors->end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 }  // namespace annals

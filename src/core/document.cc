@@ -32,8 +32,7 @@ Status CheckEvidenceSpans(const Document& d) {
   for (const Place& p : d.places)
     if (!Inside(p.span, n)) return Broken("place span outside text");
   for (const Quote& q : d.quotes)
-    if (!Inside(q.span, n) || !Inside(q.speaker_span, n))
-      return Broken("quote span outside text");
+    if (!Inside(q.span, n) || !Inside(q.speaker_span, n)) return Broken("quote span outside text");
   for (const Count& c : d.counts)
     if (!Inside(c.span, n)) return Broken("count span outside text");
   for (const Tone& t : d.tones)
@@ -61,9 +60,8 @@ Status Document::Validate() const {
       return Broken(at + " token range outside tokens");
     if (s.tokens.begin < next_token) return Broken(at + " overlaps the previous one");
     next_token = s.tokens.end;
-    if (!s.tokens.empty() &&
-        (s.span.begin != tokens[s.tokens.begin].span.begin ||
-         s.span.end != tokens[s.tokens.end - 1].span.end))
+    if (!s.tokens.empty() && (s.span.begin != tokens[s.tokens.begin].span.begin ||
+                              s.span.end != tokens[s.tokens.end - 1].span.end))
       return Broken(at + " span does not match its tokens");
     if (!Inside(s.span, n)) return Broken(at + " outside text");
     if (!paragraphs.empty() && s.paragraph >= paragraphs.size())
@@ -99,8 +97,8 @@ std::string PublishedTime::ToIso() const {
         len += std::snprintf(buf + len, sizeof buf - len, "Z");
       } else {
         const int a = off < 0 ? -off : off;
-        len += std::snprintf(buf + len, sizeof buf - len, "%c%02d:%02d",
-                             off < 0 ? '-' : '+', a / 60, a % 60);
+        len += std::snprintf(buf + len, sizeof buf - len, "%c%02d:%02d", off < 0 ? '-' : '+',
+                             a / 60, a % 60);
       }
     }
   }
@@ -142,9 +140,8 @@ int DaysInMonth(int y, int m) {
 bool PublishedTime::ParseIso(std::string_view s, PublishedTime* out) {
   PublishedTime t;
   size_t i = 0;
-  if (!Digits(s, &i, 4, &t.year) || !Expect(s, &i, '-') ||
-      !Digits(s, &i, 2, &t.month) || !Expect(s, &i, '-') ||
-      !Digits(s, &i, 2, &t.day))
+  if (!Digits(s, &i, 4, &t.year) || !Expect(s, &i, '-') || !Digits(s, &i, 2, &t.month) ||
+      !Expect(s, &i, '-') || !Digits(s, &i, 2, &t.day))
     return false;
   if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > DaysInMonth(t.year, t.month))
     return false;
@@ -188,13 +185,20 @@ std::string Origin::Describe() const {
 
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kWord: return "word";
-    case TokenKind::kNumber: return "number";
-    case TokenKind::kPunct: return "punct";
-    case TokenKind::kQuote: return "quote";
-    case TokenKind::kDash: return "dash";
-    case TokenKind::kSymbol: return "symbol";
-    case TokenKind::kUrl: return "url";
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kPunct:
+      return "punct";
+    case TokenKind::kQuote:
+      return "quote";
+    case TokenKind::kDash:
+      return "dash";
+    case TokenKind::kSymbol:
+      return "symbol";
+    case TokenKind::kUrl:
+      return "url";
   }
   return "word";
 }
@@ -208,8 +212,7 @@ std::string ContentHash(std::string_view title, std::string_view text) {
   const XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx",
-                static_cast<unsigned long long>(h.high64),
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
   return buf;
 }

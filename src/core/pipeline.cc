@@ -27,9 +27,9 @@ StatusOr<Pipeline> Pipeline::Build(std::vector<std::unique_ptr<Stage>> stages) {
     if (stage == nullptr) return Status(ErrorCode::kInvalidArgument, "null stage");
     const uint32_t missing = stage->requires_layers() & ~have;
     if (missing != 0) {
-      return Status(ErrorCode::kInvalidArgument,
-                    "stage " + std::string(stage->name()) + " needs " +
-                        LayerNames(missing) + ", which no earlier stage provides");
+      return Status(ErrorCode::kInvalidArgument, "stage " + std::string(stage->name()) + " needs " +
+                                                     LayerNames(missing) +
+                                                     ", which no earlier stage provides");
     }
     have |= stage->assigns_layers();
   }

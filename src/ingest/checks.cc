@@ -17,18 +17,22 @@ namespace annals {
 
 std::string_view FormatName(Format f) {
   switch (f) {
-    case Format::kAuto: return "auto";
-    case Format::kWire: return "wire";
-    case Format::kText: return "text";
-    case Format::kJsonLines: return "jsonl";
-    case Format::kCsv: return "csv";
+    case Format::kAuto:
+      return "auto";
+    case Format::kWire:
+      return "wire";
+    case Format::kText:
+      return "text";
+    case Format::kJsonLines:
+      return "jsonl";
+    case Format::kCsv:
+      return "csv";
   }
   return "auto";
 }
 
 bool ParseFormatName(std::string_view s, Format* out) {
-  for (Format f : {Format::kAuto, Format::kWire, Format::kText,
-                   Format::kJsonLines, Format::kCsv}) {
+  for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines, Format::kCsv}) {
     if (s == FormatName(f)) {
       *out = f;
       return true;
@@ -41,21 +45,16 @@ bool ParseFormatName(std::string_view s, Format* out) {
   return false;
 }
 
-std::string RecordError::Describe() const {
-  return origin.Describe() + ": " + status.ToString();
-}
+std::string RecordError::Describe() const { return origin.Describe() + ": " + status.ToString(); }
 
 namespace internal {
 
-size_t BomLength(std::string_view bytes) {
-  return bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-}
+size_t BomLength(std::string_view bytes) { return bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0; }
 
 namespace {
 
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 // Length of a white-space character ending at s[end - 1], 0 if none.
@@ -103,13 +102,11 @@ Status CheckNulAndUtf8(std::string_view bytes, size_t base) {
   const size_t nul = bytes.find('\0');
   if (nul != std::string_view::npos) {
     return Status(ErrorCode::kNulBytes,
-                  "NUL byte at byte " + std::to_string(base + nul) +
-                      " (binary data?)");
+                  "NUL byte at byte " + std::to_string(base + nul) + " (binary data?)");
   }
   size_t bad = 0;
   if (!IsValidUtf8(bytes, &bad)) {
-    return Status(ErrorCode::kInvalidUtf8,
-                  "invalid UTF-8 at byte " + std::to_string(base + bad));
+    return Status(ErrorCode::kInvalidUtf8, "invalid UTF-8 at byte " + std::to_string(base + bad));
   }
   return Status::Ok();
 }
@@ -123,40 +120,34 @@ Status CheckNotBinary(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, kSniffBytes);
   size_t control = 0;
   for (unsigned char c : head) {
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
-        c == 0x7F)
-      ++control;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) ++control;
   }
   if (control * 10 > head.size()) {
-    return Status(ErrorCode::kBinary,
-                  "binary data: " + std::to_string(control) + " of the first " +
-                      std::to_string(head.size()) + " bytes are control bytes");
+    return Status(ErrorCode::kBinary, "binary data: " + std::to_string(control) + " of the first " +
+                                          std::to_string(head.size()) + " bytes are control bytes");
   }
   return Status::Ok();
 }
 
 Status TooLarge(uint64_t size, uint64_t limit, std::string_view what) {
-  return Status(ErrorCode::kTooLarge,
-                std::string(what) + " is " + std::to_string(size) +
-                    " bytes, over the " + std::to_string(limit) +
-                    "-byte limit");
+  return Status(ErrorCode::kTooLarge, std::string(what) + " is " + std::to_string(size) +
+                                          " bytes, over the " + std::to_string(limit) +
+                                          "-byte limit");
 }
 
 Status CheckDocumentBytes(std::string_view bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_document_bytes)
     return TooLarge(bytes.size(), options.max_document_bytes, "document");
   // A NUL is the clearest sign of binary data, so it is named first.
-  if (bytes.find('\0') != std::string_view::npos)
-    return CheckNulAndUtf8(bytes, 0);
+  if (bytes.find('\0') != std::string_view::npos) return CheckNulAndUtf8(bytes, 0);
   ANNALS_RETURN_IF_ERROR(CheckNotBinary(bytes));
   ANNALS_RETURN_IF_ERROR(CheckNulAndUtf8(bytes, 0));
-  if (IsBlank(bytes))
-    return Status(ErrorCode::kEmptyDocument, "empty document (only white space)");
+  if (IsBlank(bytes)) return Status(ErrorCode::kEmptyDocument, "empty document (only white space)");
   return Status::Ok();
 }
 
-RecordError MakeError(const std::string& path, uint64_t record,
-                      ErrorCode code, std::string message) {
+RecordError MakeError(const std::string& path, uint64_t record, ErrorCode code,
+                      std::string message) {
   RecordError e;
   e.origin.path = path;
   e.origin.record = record;
@@ -195,8 +186,7 @@ std::string JsonQuote(std::string_view s) {
   return json;
 }
 
-Document NewDocument(const std::string& path, uint64_t record,
-                     std::string_view format) {
+Document NewDocument(const std::string& path, uint64_t record, std::string_view format) {
   Document doc;
   doc.id = FileStem(path);
   if (record > 0) {

@@ -94,6 +94,7 @@ Step NextRecord(std::string_view s, size_t* pos, std::vector<std::string>* field
 bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
                 std::array<int, 6>* cols, std::string* error) {
   std::vector<std::string> names;
+  names.reserve(header.size());
   for (const std::string& h : header) names.push_back(Lower(internal::TrimSpace(h)));
   auto find = [&](std::string_view name) -> int {
     for (size_t c = 0; c < names.size(); ++c) {
@@ -130,13 +131,11 @@ bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
 }
 
 // Builds the Document for one data row; false with *error set.
-bool ToDocument(const std::vector<std::string>& header,
-                const std::vector<std::string>& row, const std::array<int, 6>& cols,
-                Document& doc, Status* error) {
+bool ToDocument(const std::vector<std::string>& header, const std::vector<std::string>& row,
+                const std::array<int, 6>& cols, Document& doc, Status* error) {
   const std::string_view text = internal::TrimSpace(row[cols[kText]]);
   if (text.empty()) {
-    *error = Status(ErrorCode::kEmptyDocument,
-                    "column '" + header[cols[kText]] + "' is empty");
+    *error = Status(ErrorCode::kEmptyDocument, "column '" + header[cols[kText]] + "' is empty");
     return false;
   }
   doc.text = std::string(text);
@@ -172,8 +171,9 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
     // People say "date" and "body" as often as our field names.
     if (field == "date") field = "published";
     if (field == "body") field = "text";
-    const std::string_view column =
-        eq == std::string_view::npos ? std::string_view() : internal::TrimSpace(item.substr(eq + 1));
+    const std::string_view column = eq == std::string_view::npos
+                                        ? std::string_view()
+                                        : internal::TrimSpace(item.substr(eq + 1));
     if (eq == std::string_view::npos || column.empty()) {
       *error = "--csv-map: '" + std::string(item) + "' is not FIELD=COLUMN";
       return false;
@@ -195,8 +195,8 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
   return true;
 }
 
-void ReadCsv(std::string_view bytes, const std::string& path,
-             const ReadOptions& options, RecordSink& sink) {
+void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
+             RecordSink& sink) {
   auto fail = [&](uint64_t row, ErrorCode code, std::string message) {
     sink.OnError(internal::MakeError(path, row, code, std::move(message)));
   };
@@ -209,8 +209,8 @@ void ReadCsv(std::string_view bytes, const std::string& path,
   const size_t header_start = pos;
   if (NextRecord(bytes, &pos, &header) != Step::kRecord)
     return fail(0, ErrorCode::kBadCsv, "unterminated quoted field in the header");
-  if (Status st = internal::CheckNulAndUtf8(bytes.substr(header_start, pos - header_start),
-                                            header_start);
+  if (Status st =
+          internal::CheckNulAndUtf8(bytes.substr(header_start, pos - header_start), header_start);
       !st.ok())
     return fail(0, st.code(), "header: " + st.message());
   std::array<int, 6> cols;

@@ -1,7 +1,7 @@
 // Tests for the CSV reader and ParseCsvMap.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "annals/ingest.h"
 #include "ingest/test_sink.h"

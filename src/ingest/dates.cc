@@ -22,18 +22,29 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday"};
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 struct ZoneName {
   std::string_view name;
   int offset_minutes;
 };
 constexpr std::array<ZoneName, 17> kZones = {{
-    {"gmt", 0},     {"utc", 0},     {"ut", 0},      {"z", 0},
-    {"est", -300},  {"edt", -240},  {"cst", -360},  {"cdt", -300},
-    {"mst", -420},  {"mdt", -360},  {"pst", -480},  {"pdt", -420},
-    {"cet", 60},    {"cest", 120},  {"eet", 120},   {"eest", 180},
+    {"gmt", 0},
+    {"utc", 0},
+    {"ut", 0},
+    {"z", 0},
+    {"est", -300},
+    {"edt", -240},
+    {"cst", -360},
+    {"cdt", -300},
+    {"mst", -420},
+    {"mdt", -360},
+    {"pst", -480},
+    {"pdt", -420},
+    {"cet", 60},
+    {"cest", 120},
+    {"eet", 120},
+    {"eest", 180},
     {"bst", 60},
 }};
 
@@ -74,8 +85,7 @@ class Scanner {
     while (j < s_.size() && j - i_ < static_cast<size_t>(max_digits) &&
            std::isdigit(static_cast<unsigned char>(s_[j])))
       v = v * 10 + (s_[j++] - '0');
-    if (j == i_ || (j < s_.size() && std::isdigit(static_cast<unsigned char>(s_[j]))))
-      return false;
+    if (j == i_ || (j < s_.size() && std::isdigit(static_cast<unsigned char>(s_[j])))) return false;
     *value = v;
     *digits = static_cast<int>(j - i_);
     i_ = j;
@@ -148,8 +158,7 @@ bool ReadCalendarDate(Scanner& sc, PublishedTime* t) {
   }
   sc.ReadChar(',');
   if (!sc.ReadNumber(4, &t->year, &digits) || digits != 4) return false;
-  return t->year >= 1800 && t->year <= 2200 && t->day >= 1 &&
-         t->day <= DaysIn(t->year, t->month);
+  return t->year >= 1800 && t->year <= 2200 && t->day >= 1 && t->day <= DaysIn(t->year, t->month);
 }
 
 // "22:16", "22:16:05", "10:16 pm".
@@ -159,16 +168,14 @@ bool ReadClock(Scanner& sc, PublishedTime* t) {
       !sc.ReadNumber(2, &t->minute, &digits) || digits != 2)
     return false;
   if (sc.ReadCharHere(':')) {
-    if (!sc.ReadNumber(2, &t->second, &digits) || digits != 2 || t->second > 60)
-      return false;
+    if (!sc.ReadNumber(2, &t->second, &digits) || digits != 2 || t->second > 60) return false;
     t->has_seconds = true;
   }
   const size_t before = sc.pos();
   std::string word, second;
-  const bool am_pm =
-      sc.ReadWord(&word) &&
-      (word == "am" || word == "pm" ||
-       ((word == "a" || word == "p") && sc.ReadWord(&second) && second == "m"));
+  const bool am_pm = sc.ReadWord(&word) &&
+                     (word == "am" || word == "pm" ||
+                      ((word == "a" || word == "p") && sc.ReadWord(&second) && second == "m"));
   if (am_pm) {
     if (t->hour < 1 || t->hour > 12) return false;
     t->hour = t->hour % 12 + (word[0] == 'p' ? 12 : 0);
@@ -285,8 +292,7 @@ void SetPublished(std::string_view raw, Document& doc) {
   std::string json = JsonQuote(trimmed);
   doc.metadata.emplace_back("published_raw", std::move(json));
   doc.diagnostics.push_back(
-      {"ingest", ErrorCode::kOk,
-       "published date not understood, kept as published_raw"});
+      {"ingest", ErrorCode::kOk, "published date not understood, kept as published_raw"});
 }
 
 }  // namespace annals::internal

@@ -1,7 +1,7 @@
 // Tests for the date scanner behind wire datelines and published fields.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "ingest/ingest_internal.h"
 
@@ -17,9 +17,7 @@ TEST(WireDate, ReadsSeedDateline) {
   EXPECT_EQ(Iso("Tuesday 26 March 2024 - 22:16"), "2024-03-26T22:16");
 }
 
-TEST(WireDate, WeekdayIsOptional) {
-  EXPECT_EQ(Iso("26 March 2024 - 22:16"), "2024-03-26T22:16");
-}
+TEST(WireDate, WeekdayIsOptional) { EXPECT_EQ(Iso("26 March 2024 - 22:16"), "2024-03-26T22:16"); }
 
 TEST(WireDate, MonthFirstWithComma) {
   EXPECT_EQ(Iso("March 26, 2024"), "2024-03-26");
@@ -37,9 +35,7 @@ TEST(WireDate, ZonesNamedAndNumeric) {
   EXPECT_EQ(Iso("26 March 2024 22:16 EST"), "2024-03-26T22:16-05:00");
 }
 
-TEST(WireDate, AmPmDotted) {
-  EXPECT_EQ(Iso("March 26, 2024, 12:05 a.m."), "2024-03-26T00:05");
-}
+TEST(WireDate, AmPmDotted) { EXPECT_EQ(Iso("March 26, 2024, 12:05 a.m."), "2024-03-26T00:05"); }
 
 TEST(WireDate, IsoForms) {
   EXPECT_EQ(Iso("2024-03-26"), "2024-03-26");

@@ -9,10 +9,9 @@
 //
 // Tested by detect_test.cc.
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "annals/ingest.h"
 #include "ingest/ingest_internal.h"
@@ -59,8 +58,7 @@ Format DetectFormat(std::string_view name, std::string_view head) {
   if (ext == "csv") return Format::kCsv;
   // Skip leading white space to the first line with content.
   size_t start = 0;
-  while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start])))
-    ++start;
+  while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
   while (start > 0 && head[start - 1] != '\n') --start;
   const std::string_view rest = head.substr(start);
   const std::string_view trimmed = internal::TrimSpace(rest);
@@ -70,8 +68,8 @@ Format DetectFormat(std::string_view name, std::string_view head) {
   return Format::kText;
 }
 
-void ParseBuffer(std::string_view bytes, const std::string& origin_path,
-                 Format format, const ReadOptions& options, RecordSink& sink) {
+void ParseBuffer(std::string_view bytes, const std::string& origin_path, Format format,
+                 const ReadOptions& options, RecordSink& sink) {
   if (bytes.size() > options.max_file_bytes) {
     const Status st = internal::TooLarge(bytes.size(), options.max_file_bytes, "file");
     sink.OnError(internal::MakeError(origin_path, 0, st.code(), st.message()));
@@ -79,16 +77,21 @@ void ParseBuffer(std::string_view bytes, const std::string& origin_path,
   }
   if (format == Format::kAuto) format = DetectFormat(origin_path, bytes);
   switch (format) {
-    case Format::kWire: return ReadWireText(bytes, origin_path, options, sink);
-    case Format::kText: return ReadPlainText(bytes, origin_path, options, sink);
-    case Format::kJsonLines: return ReadJsonLines(bytes, origin_path, options, sink);
-    case Format::kCsv: return ReadCsv(bytes, origin_path, options, sink);
-    case Format::kAuto: break;
+    case Format::kWire:
+      return ReadWireText(bytes, origin_path, options, sink);
+    case Format::kText:
+      return ReadPlainText(bytes, origin_path, options, sink);
+    case Format::kJsonLines:
+      return ReadJsonLines(bytes, origin_path, options, sink);
+    case Format::kCsv:
+      return ReadCsv(bytes, origin_path, options, sink);
+    case Format::kAuto:
+      break;
   }
-  sink.OnError(internal::MakeError(
-      origin_path, 0, ErrorCode::kUnknownFormat,
-      "unknown format: a .json file must hold JSON Lines (one object per "
-      "line); use --input-format to choose a reader"));
+  sink.OnError(
+      internal::MakeError(origin_path, 0, ErrorCode::kUnknownFormat,
+                          "unknown format: a .json file must hold JSON Lines (one object per "
+                          "line); use --input-format to choose a reader"));
 }
 
 }  // namespace annals

@@ -1,7 +1,7 @@
 // Tests for DetectFormat and ParseBuffer.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "annals/ingest.h"
 #include "ingest/test_sink.h"
@@ -23,8 +23,7 @@ TEST(Detect, JsonFileNeedsAnObject) {
 }
 
 TEST(Detect, SniffsJsonLinesInTxt) {
-  EXPECT_EQ(DetectFormat("x.txt", "\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
-            Format::kJsonLines);
+  EXPECT_EQ(DetectFormat("x.txt", "\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), Format::kJsonLines);
   EXPECT_EQ(DetectFormat("", "{not json at all}\n"), Format::kText);
 }
 
@@ -89,8 +88,7 @@ TEST(Detect, FileOverFileLimitRefused) {
 }
 
 TEST(Detect, FormatNamesRoundTrip) {
-  for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines,
-                   Format::kCsv}) {
+  for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines, Format::kCsv}) {
     Format back = Format::kAuto;
     ASSERT_TRUE(ParseFormatName(FormatName(f), &back));
     EXPECT_EQ(back, f);

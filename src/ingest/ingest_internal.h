@@ -46,8 +46,8 @@ Status CheckNotBinary(std::string_view bytes);
 Status CheckDocumentBytes(std::string_view bytes, const ReadOptions& options);
 Status TooLarge(uint64_t size, uint64_t limit, std::string_view what);
 
-RecordError MakeError(const std::string& path, uint64_t record,
-                      ErrorCode code, std::string message);
+RecordError MakeError(const std::string& path, uint64_t record, ErrorCode code,
+                      std::string message);
 
 // Dates. ParseTextDate reads the forms news sources write by hand:
 //   [Weekday[,]] 26 March 2024 | March 26, 2024 | 26 Mar 2024
@@ -71,8 +71,7 @@ std::string BodyDatelinePlace(std::string_view body);
 std::string JsonQuote(std::string_view s);
 
 // A fresh Document for `path` (id = file stem, or "stem:record").
-Document NewDocument(const std::string& path, uint64_t record,
-                     std::string_view format);
+Document NewDocument(const std::string& path, uint64_t record, std::string_view format);
 
 // Copies `s` without NUL bytes (for titles and ids from JSON, where \u0000
 // is legal but useless).

@@ -8,10 +8,9 @@
 //
 // Tested by jsonl_reader_test.cc.
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "annals/ingest.h"
 #include "ingest/ingest_internal.h"
@@ -57,9 +56,7 @@ const std::string* PickKey(const Json& obj, Field field) {
   return nullptr;
 }
 
-std::string Dump(const Json& v) {
-  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+std::string Dump(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // "parse error at line 1, column 7: syntax error while parsing value -
 // invalid literal; last read: '{oo'" -> shortened, without the exception id.
@@ -83,8 +80,7 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
   }
   const Json& text = obj.at(*text_key);
   if (!text.is_string()) {
-    *error = Status(ErrorCode::kBadRecord,
-                    "field '" + *text_key + "' is not a string");
+    *error = Status(ErrorCode::kBadRecord, "field '" + *text_key + "' is not a string");
     return false;
   }
   const std::string& raw = text.get_ref<const std::string&>();
@@ -99,14 +95,15 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
     return false;
   }
   doc.text = std::string(body);
-  const std::string* keys[] = {
-      text_key, PickKey(obj, Field::kId), PickKey(obj, Field::kUrl),
-      PickKey(obj, Field::kSource), PickKey(obj, Field::kPublished),
-      PickKey(obj, Field::kTitle)};
+  const std::string* keys[] = {text_key,
+                               PickKey(obj, Field::kId),
+                               PickKey(obj, Field::kUrl),
+                               PickKey(obj, Field::kSource),
+                               PickKey(obj, Field::kPublished),
+                               PickKey(obj, Field::kTitle)};
   auto string_of = [&](const std::string* key) -> std::string {
     const Json& v = obj.at(*key);
-    return internal::WithoutNul(v.is_string() ? v.get_ref<const std::string&>()
-                                              : Dump(v));
+    return internal::WithoutNul(v.is_string() ? v.get_ref<const std::string&>() : Dump(v));
   };
   if (keys[1]) doc.id = string_of(keys[1]);
   if (keys[2]) doc.url = string_of(keys[2]);
@@ -121,32 +118,28 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
   }
   if (keys[4]) {
     const Json& p = obj.at(*keys[4]);
-    internal::SetPublished(p.is_string() ? p.get_ref<const std::string&>() : Dump(p),
-                           doc);
+    internal::SetPublished(p.is_string() ? p.get_ref<const std::string&>() : Dump(p), doc);
   }
-  if (doc.id.empty()) doc.id = internal::FileStem(doc.origin.path) + ":" +
-                               std::to_string(doc.origin.record);
+  if (doc.id.empty())
+    doc.id = internal::FileStem(doc.origin.path) + ":" + std::to_string(doc.origin.record);
   doc.dateline_place = internal::BodyDatelinePlace(doc.text);
   return true;
 }
 
 // Checks and parses one line; reports it to `sink` either way.
-void ReadLine(std::string_view line, uint64_t number, size_t offset,
-              const std::string& path, const ReadOptions& options,
-              RecordSink& sink) {
+void ReadLine(std::string_view line, uint64_t number, size_t offset, const std::string& path,
+              const ReadOptions& options, RecordSink& sink) {
   auto fail = [&](ErrorCode code, std::string message) {
     sink.OnError(internal::MakeError(path, number, code, std::move(message)));
   };
   if (line.size() > options.max_document_bytes)
     return fail(ErrorCode::kTooLarge,
-                internal::TooLarge(line.size(), options.max_document_bytes, "record")
-                    .message());
+                internal::TooLarge(line.size(), options.max_document_bytes, "record").message());
   if (Status st = internal::CheckNulAndUtf8(line, offset); !st.ok())
     return fail(st.code(), st.message());
   if (internal::JsonTooDeep(line, internal::kMaxJsonDepth))
-    return fail(ErrorCode::kBadJson,
-                "not JSON: nested deeper than " +
-                    std::to_string(internal::kMaxJsonDepth) + " levels");
+    return fail(ErrorCode::kBadJson, "not JSON: nested deeper than " +
+                                         std::to_string(internal::kMaxJsonDepth) + " levels");
   Json obj;
   try {
     obj = Json::parse(line);
@@ -154,8 +147,7 @@ void ReadLine(std::string_view line, uint64_t number, size_t offset,
     return fail(ErrorCode::kBadJson, "not JSON: " + ShortParseMessage(e.what()));
   }
   if (!obj.is_object())
-    return fail(ErrorCode::kBadRecord,
-                std::string("not a JSON object but ") + obj.type_name());
+    return fail(ErrorCode::kBadRecord, std::string("not a JSON object but ") + obj.type_name());
   Document doc = internal::NewDocument(path, number, "jsonl");
   doc.id.clear();
   Status error;
@@ -171,8 +163,8 @@ void ReadLine(std::string_view line, uint64_t number, size_t offset,
 
 }  // namespace
 
-void ReadJsonLines(std::string_view bytes, const std::string& path,
-                   const ReadOptions& options, RecordSink& sink) {
+void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                   RecordSink& sink) {
   const size_t bom = internal::BomLength(bytes);
   if (Status st = internal::CheckNotBinary(bytes.substr(bom)); !st.ok()) {
     sink.OnError(internal::MakeError(path, 0, st.code(), st.message()));

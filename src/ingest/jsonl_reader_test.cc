@@ -1,7 +1,7 @@
 // Tests for the JSON Lines reader.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "annals/ingest.h"
 #include "ingest/test_sink.h"
@@ -18,10 +18,10 @@ CollectingSink Read(std::string_view bytes, const ReadOptions& options = ReadOpt
 }
 
 TEST(JsonLines, MapsKnownFields) {
-  CollectingSink sink = Read(
-      R"({"id": "a1", "url": "https://example.org/a1", "source": "Example Wire", )"
-      R"("published": "2024-03-26T22:16:00+02:00", "title": "Talks", "text": " Envoys met. "})"
-      "\n");
+  CollectingSink sink =
+      Read(R"({"id": "a1", "url": "https://example.org/a1", "source": "Example Wire", )"
+           R"("published": "2024-03-26T22:16:00+02:00", "title": "Talks", "text": " Envoys met. "})"
+           "\n");
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.id, "a1");
@@ -36,9 +36,9 @@ TEST(JsonLines, MapsKnownFields) {
 }
 
 TEST(JsonLines, AcceptsAliases) {
-  CollectingSink sink = Read(
-      R"({"link": "u", "publisher": "P", "pubDate": "Tue, 26 Mar 2024 22:16:00 GMT", )"
-      R"("headline": "H", "body": "B."})");
+  CollectingSink sink =
+      Read(R"({"link": "u", "publisher": "P", "pubDate": "Tue, 26 Mar 2024 22:16:00 GMT", )"
+           R"("headline": "H", "body": "B."})");
   ASSERT_EQ(sink.docs.size(), 1u);
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.url, "u");
@@ -111,8 +111,8 @@ TEST(JsonLines, DayMonthYearDate) {
 }
 
 TEST(JsonLines, InvalidUtf8AndNulPerRecord) {
-  CollectingSink sink = Read(
-      "{\"text\": \"ok\"}\n{\"text\": \"bad \xC3\x28\"}\n{\"text\": \"nul \\u0000 here\"}\n");
+  CollectingSink sink =
+      Read("{\"text\": \"ok\"}\n{\"text\": \"bad \xC3\x28\"}\n{\"text\": \"nul \\u0000 here\"}\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   ASSERT_EQ(sink.errors.size(), 2u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kInvalidUtf8);
@@ -131,8 +131,8 @@ TEST(JsonLines, DeepNestingRefusedBeforeParsing) {
 TEST(JsonLines, OversizedRecordRefused) {
   ReadOptions options;
   options.max_document_bytes = 64;
-  CollectingSink sink = Read("{\"text\": \"" + std::string(100, 'a') + "\"}\n{\"text\": \"ok\"}\n",
-                             options);
+  CollectingSink sink =
+      Read("{\"text\": \"" + std::string(100, 'a') + "\"}\n{\"text\": \"ok\"}\n", options);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kTooLarge);
   EXPECT_EQ(sink.docs.size(), 1u);

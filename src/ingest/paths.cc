@@ -38,18 +38,16 @@ constexpr uint64_t kMapBytes = uint64_t{64} << 20;
 bool HasReadableExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson" ||
-         ext == ".json" || ext == ".csv";
+  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson" || ext == ".json" ||
+         ext == ".csv";
 }
 
 void IoError(const std::string& path, const std::string& what, RecordSink* sink) {
-  if (sink != nullptr)
-    sink->OnError(internal::MakeError(path, 0, ErrorCode::kIo, what));
+  if (sink != nullptr) sink->OnError(internal::MakeError(path, 0, ErrorCode::kIo, what));
 }
 
 // The readable files under `dir`, sorted, with their sizes.
-std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir,
-                                                         RecordSink* sink) {
+std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir, RecordSink* sink) {
   std::vector<std::pair<fs::path, uint64_t>> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -118,7 +116,8 @@ void ReadFile(const std::string& path, const ReadOptions& options, RecordSink& s
       return IoError(path, std::error_code(errno, std::generic_category()).message(), &sink);
     const std::string_view bytes(static_cast<const char*>(map), size);
     Format format = options.format;
-    if (format == Format::kAuto) format = DetectFormat(path, bytes.substr(0, internal::kSniffBytes));
+    if (format == Format::kAuto)
+      format = DetectFormat(path, bytes.substr(0, internal::kSniffBytes));
     const bool single = format == Format::kText || format == Format::kWire;
     if (single && size > options.max_document_bytes + internal::BomLength(bytes)) {
       refuse(internal::TooLarge(size, options.max_document_bytes, "document"));

@@ -1,11 +1,10 @@
 // Tests for ReadPaths and ListInputFiles on a temporary directory tree.
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "annals/ingest.h"
 #include "ingest/test_sink.h"
@@ -71,8 +70,7 @@ TEST_F(ReadPathsTest, NamedFileIsReadWhateverItsExtension) {
 TEST_F(ReadPathsTest, MissingPathIsIoErrorAndReadingGoesOn) {
   Write("a.txt", "Story.");
   CollectingSink sink;
-  ReadPaths({(root_ / "missing.txt").string(), (root_ / "a.txt").string()},
-            ReadOptions{}, sink);
+  ReadPaths({(root_ / "missing.txt").string(), (root_ / "a.txt").string()}, ReadOptions{}, sink);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kIo);
   EXPECT_EQ(sink.docs.size(), 1u);

@@ -61,8 +61,7 @@ void Refuse(const Status& status, const std::string& path, RecordSink& sink) {
 }
 
 bool IsPlaceByte(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'' ||
-         c >= 0x80;
+  return (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'' || c >= 0x80;
 }
 
 // Length of a dash ("-", "--", en or em dash) at s[i], 0 if none.
@@ -84,8 +83,7 @@ std::string BodyDatelinePlace(std::string_view body) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     // A hyphen inside a name ("PORT-AU-PRINCE"), not the separator.
-    const bool inner_hyphen = c == '-' && i + 1 < s.size() && s[i + 1] >= 'A' &&
-                              s[i + 1] <= 'Z';
+    const bool inner_hyphen = c == '-' && i + 1 < s.size() && s[i + 1] >= 'A' && s[i + 1] <= 'Z';
     if (!IsPlaceByte(c) && !inner_hyphen) break;
     ++i;
   }
@@ -118,8 +116,8 @@ std::string BodyDatelinePlace(std::string_view body) {
 
 }  // namespace internal
 
-void ReadWireText(std::string_view bytes, const std::string& path,
-                  const ReadOptions& options, RecordSink& sink) {
+void ReadWireText(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                  RecordSink& sink) {
   bytes.remove_prefix(internal::BomLength(bytes));
   if (Status st = internal::CheckDocumentBytes(bytes, options); !st.ok())
     return Refuse(st, path, sink);
@@ -131,8 +129,7 @@ void ReadWireText(std::string_view bytes, const std::string& path,
     doc.published = when;
     line = NextNonBlank(bytes, &pos);
   } else {
-    doc.diagnostics.push_back(
-        {"ingest", ErrorCode::kOk, "wire story without a dateline line"});
+    doc.diagnostics.push_back({"ingest", ErrorCode::kOk, "wire story without a dateline line"});
   }
   doc.title = std::string(line);
   size_t body_start = pos;
@@ -146,16 +143,15 @@ void ReadWireText(std::string_view bytes, const std::string& path,
   if (!doc.title.empty() && NextNonBlank(bytes, &pos) == doc.title) body_start = pos;
   const std::string_view body = TrimSpace(bytes.substr(body_start));
   if (body.empty()) {
-    return Refuse(Status(ErrorCode::kEmptyDocument, "wire story has no body text"),
-                  path, sink);
+    return Refuse(Status(ErrorCode::kEmptyDocument, "wire story has no body text"), path, sink);
   }
   doc.text = std::string(body);
   doc.dateline_place = internal::BodyDatelinePlace(doc.text);
   sink.OnDocument(std::move(doc));
 }
 
-void ReadPlainText(std::string_view bytes, const std::string& path,
-                   const ReadOptions& options, RecordSink& sink) {
+void ReadPlainText(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                   RecordSink& sink) {
   bytes.remove_prefix(internal::BomLength(bytes));
   if (Status st = internal::CheckDocumentBytes(bytes, options); !st.ok())
     return Refuse(st, path, sink);

@@ -1,9 +1,9 @@
 // Tests for the wire story and plain text readers.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "annals/ingest.h"
 #include "ingest/ingest_internal.h"
@@ -67,8 +67,7 @@ TEST(Wire, BodyDatelineSetsPlaceAndKeepsText) {
 }
 
 TEST(Wire, StoryCodeSpacingAndCaseTolerated) {
-  CollectingSink sink = ReadWire(
-      "March 26, 2024\nHeadline here\nSTORY  CODE:42\nBody text.\n");
+  CollectingSink sink = ReadWire("March 26, 2024\nHeadline here\nSTORY  CODE:42\nBody text.\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   EXPECT_EQ(sink.docs[0].metadata.at(0).second, "\"42\"");
   EXPECT_EQ(sink.docs[0].text, "Body text.");

@@ -13,10 +13,10 @@
 namespace annals::internal {
 
 enum class AbbrevKind : uint8_t {
-  kNone,       // not a known abbreviation
-  kNeverEnds,  // comes before something: Mr. Gen. Dr. e.g. vs.
-  kMayEnd,     // ends a sentence only before a sentence-starting word
-               // (IsSentenceStarter): U.S. Inc. Jan. No. St.
+  kNone,               // not a known abbreviation
+  kNeverEnds,          // comes before something: Mr. Gen. Dr. e.g. vs.
+  kMayEnd,             // ends a sentence only before a sentence-starting word
+                       // (IsSentenceStarter): U.S. Inc. Jan. No. St.
   kEndsBeforeCapital,  // ends a sentence before any capitalised word:
                        // etc. a.m. p.m.
 };

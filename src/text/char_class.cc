@@ -16,8 +16,7 @@ constexpr std::array<CharClass, 128> MakeAsciiTable() {
   std::array<CharClass, 128> t{};
   for (int c = 0; c < 128; ++c) {
     CharClass k = CharClass::kSymbol;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' ||
-        c == '\f') {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
       k = CharClass::kSpace;
     } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       k = CharClass::kLetter;
@@ -31,9 +30,9 @@ constexpr std::array<CharClass, 128> MakeAsciiTable() {
       k = CharClass::kHyphen;
     } else if (c == '.') {
       k = CharClass::kPeriod;
-    } else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-               c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
-               c == '}' || c == '/' || c == '\\' || c == '_' || c == '`') {
+    } else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' ||
+               c == '[' || c == ']' || c == '{' || c == '}' || c == '/' || c == '\\' || c == '_' ||
+               c == '`') {
       k = CharClass::kPunct;
     }
     t[c] = k;
@@ -48,17 +47,33 @@ constexpr std::array<CharClass, 128> kAsciiClass = MakeAsciiTable();
 
 CharClass ClassifyNonAscii(char32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return CharClass::kSpace;
     case 0x2019:
       return CharClass::kApostrophe;
-    case 0x2018: case 0x201A: case 0x201B: case 0x201C: case 0x201D:
-    case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2039:
+    case 0x2018:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
     case 0x203A:
       return CharClass::kQuote;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       return CharClass::kHyphen;
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
       return CharClass::kDash;
     case 0x2026:
       return CharClass::kEllipsis;
@@ -68,20 +83,29 @@ CharClass ClassifyNonAscii(char32_t cp) {
   if (cp >= 0x2000 && cp <= 0x200A) return CharClass::kSpace;
   if (cp > 0x10FFFF) return CharClass::kSymbol;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return CharClass::kLetter;
     case UTF8PROC_CATEGORY_ND:
       return CharClass::kDigit;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
-    case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
     case UTF8PROC_CATEGORY_PO:
       return CharClass::kPunct;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
     case UTF8PROC_CATEGORY_ZP:
       return CharClass::kSpace;
     default:

@@ -36,10 +36,9 @@ using internal::DecodeUtf8;
 // Unicode values of Windows-1252 bytes 0x80..0x9F; 0 where CP1252 leaves
 // the byte undefined (decoders then usually keep it as a C1 control).
 constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // The byte a Latin-1 or CP1252 decoder turned into `cp`, or -1 when `cp`
 // cannot have come from a byte >= 0x80.
@@ -73,14 +72,12 @@ struct PassResult {
 
 bool IsCombining(char32_t cp) {
   return cp >= 0x300 && cp <= 0x10FFFF &&
-         utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))
-                 ->combining_class != 0;
+         utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
 }
 
 // If the characters at in[i] (whose code point `cp` has length `len`) are
 // mojibake, returns the number of input bytes it spans and sets *fixed.
-size_t TryRepair(std::string_view in, size_t i, char32_t cp, size_t len,
-                 char32_t* fixed) {
+size_t TryRepair(std::string_view in, size_t i, char32_t cp, size_t len, char32_t* fixed) {
   if (cp < 0xC2 || cp > 0xF4) return 0;
   const size_t want = cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
   char bytes[4] = {static_cast<char>(cp)};
@@ -101,8 +98,7 @@ size_t TryRepair(std::string_view in, size_t i, char32_t cp, size_t len,
 }
 
 // Appends the clean form of one non-ASCII code point.
-void EmitNonAscii(char32_t cp, std::string_view raw, std::string* out,
-                  PassResult* r) {
+void EmitNonAscii(char32_t cp, std::string_view raw, std::string* out, PassResult* r) {
   if (cp < 0xA0) {  // C1 controls; NEL is a line end
     if (cp == 0x85) out->push_back('\n');
     return;
@@ -208,10 +204,10 @@ bool IsPlainAscii(std::string_view s) {
 
 void ApplyNfc(std::string& text) {
   utf8proc_uint8_t* dst = nullptr;
-  const utf8proc_ssize_t len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &dst,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &dst,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (len >= 0 && dst != nullptr) {
     text.assign(reinterpret_cast<const char*>(dst), static_cast<size_t>(len));
   }
@@ -232,8 +228,7 @@ class NormalizeStage : public Stage {
     if (repairs > 0) {
       doc.diagnostics.push_back(
           Diagnostic{"normalize.v1", ErrorCode::kOk,
-                     "repaired " + std::to_string(repairs) +
-                         " mojibake sequences"});
+                     "repaired " + std::to_string(repairs) + " mojibake sequences"});
     }
     return Status::Ok();
   }
@@ -255,8 +250,6 @@ size_t NormalizeText(std::string& text, std::string& scratch) {
   return repairs;
 }
 
-std::unique_ptr<Stage> MakeNormalizeStage() {
-  return std::make_unique<NormalizeStage>();
-}
+std::unique_ptr<Stage> MakeNormalizeStage() { return std::make_unique<NormalizeStage>(); }
 
 }  // namespace annals

@@ -17,37 +17,47 @@ std::string Clean(std::string s, size_t* repairs = nullptr) {
 }
 
 TEST(Normalize, LeavesPlainAsciiAlone) {
-  EXPECT_EQ(Clean("Plain text.\n\nSecond paragraph."),
-            "Plain text.\n\nSecond paragraph.");
+  EXPECT_EQ(Clean("Plain text.\n\nSecond paragraph."), "Plain text.\n\nSecond paragraph.");
 }
 
-TEST(Normalize, TurnsCrlfAndCrIntoLf) {
-  EXPECT_EQ(Clean("a\r\nb\rc\n"), "a\nb\nc\n");
-}
+TEST(Normalize, TurnsCrlfAndCrIntoLf) { EXPECT_EQ(Clean("a\r\nb\rc\n"), "a\nb\nc\n"); }
 
 TEST(Normalize, DropsControlCharactersAndTurnsTabIntoSpace) {
-  EXPECT_EQ(Clean(std::string("a\x01" "b\tc\x7F" "d\x1B", 8)), "ab cd");
+  EXPECT_EQ(Clean(std::string("a\x01"
+                              "b\tc\x7F"
+                              "d\x1B",
+                              8)),
+            "ab cd");
 }
 
 TEST(Normalize, DropsC1Controls) {
-  EXPECT_EQ(Clean("a\xC2\x80" "b\xC2\x9F" "c"), "abc");
+  EXPECT_EQ(Clean("a\xC2\x80"
+                  "b\xC2\x9F"
+                  "c"),
+            "abc");
 }
 
 TEST(Normalize, ReplacesIllFormedBytes) {
-  EXPECT_EQ(Clean("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(Clean("a\xFF"
+                  "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(Normalize, RepairsPoundMojibake) {
   size_t n = 0;
-  EXPECT_EQ(Clean("cost \xC3\x82\xC2\xA3" "5bn", &n), "cost \xC2\xA3" "5bn");
+  EXPECT_EQ(Clean("cost \xC3\x82\xC2\xA3"
+                  "5bn",
+                  &n),
+            "cost \xC2\xA3"
+            "5bn");
   EXPECT_EQ(n, 1u);
 }
 
 TEST(Normalize, RepairsCp1252ApostropheMojibake) {
   size_t n = 0;
   // "a-circumflex, euro sign, trade mark" is U+2019 read as Windows-1252.
-  EXPECT_EQ(Clean("Gaza\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", &n),
-            "Gaza\xE2\x80\x99s");
+  EXPECT_EQ(Clean("Gaza\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", &n), "Gaza\xE2\x80\x99s");
   EXPECT_EQ(n, 1u);
 }
 
@@ -55,9 +65,7 @@ TEST(Normalize, RepairsAccentedLetterMojibake) {
   EXPECT_EQ(Clean("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");
 }
 
-TEST(Normalize, RepairsNbspMojibake) {
-  EXPECT_EQ(Clean("10\xC3\x82\xC2\xA0km"), "10\xC2\xA0km");
-}
+TEST(Normalize, RepairsNbspMojibake) { EXPECT_EQ(Clean("10\xC3\x82\xC2\xA0km"), "10\xC2\xA0km"); }
 
 TEST(Normalize, RepairsDoubleMojibake) {
   size_t n = 0;
@@ -71,8 +79,7 @@ TEST(Normalize, RepairsDoubleMojibake) {
 
 TEST(Normalize, KeepsPortugueseTildeBeforeLetter) {
   size_t n = 0;
-  EXPECT_EQ(Clean("S\xC3\x83O PAULO e Jo\xC3\xA3o", &n),
-            "S\xC3\x83O PAULO e Jo\xC3\xA3o");
+  EXPECT_EQ(Clean("S\xC3\x83O PAULO e Jo\xC3\xA3o", &n), "S\xC3\x83O PAULO e Jo\xC3\xA3o");
   EXPECT_EQ(n, 0u);
 }
 
@@ -81,12 +88,13 @@ TEST(Normalize, KeepsTypographicQuotesAndDashes) {
   EXPECT_EQ(Clean(s), s);
 }
 
-TEST(Normalize, ComposesDecomposedAccent) {
-  EXPECT_EQ(Clean("cafe\xCC\x81"), "caf\xC3\xA9");
-}
+TEST(Normalize, ComposesDecomposedAccent) { EXPECT_EQ(Clean("cafe\xCC\x81"), "caf\xC3\xA9"); }
 
 TEST(Normalize, LeavesComposedTextUnchanged) {
-  EXPECT_EQ(Clean("Z\xC3\xBCrich \xE2\x82\xAC" "5"), "Z\xC3\xBCrich \xE2\x82\xAC" "5");
+  EXPECT_EQ(Clean("Z\xC3\xBCrich \xE2\x82\xAC"
+                  "5"),
+            "Z\xC3\xBCrich \xE2\x82\xAC"
+            "5");
 }
 
 TEST(Normalize, DropsByteOrderMarkAndSoftHyphen) {
@@ -96,10 +104,16 @@ TEST(Normalize, DropsByteOrderMarkAndSoftHyphen) {
 TEST(Normalize, StageSetsHashAndRepairDiagnostic) {
   Document doc;
   doc.title = "Title";
-  doc.text = "Price \xC3\x82\xC2\xA3" "5 and \xC3\x82\xC2\xA3" "6.";
+  doc.text =
+      "Price \xC3\x82\xC2\xA3"
+      "5 and \xC3\x82\xC2\xA3"
+      "6.";
   Scratch scratch;
   ASSERT_TRUE(MakeNormalizeStage()->Process(doc, scratch).ok());
-  EXPECT_EQ(doc.text, "Price \xC2\xA3" "5 and \xC2\xA3" "6.");
+  EXPECT_EQ(doc.text,
+            "Price \xC2\xA3"
+            "5 and \xC2\xA3"
+            "6.");
   EXPECT_EQ(doc.content_hash, ContentHash(doc.title, doc.text));
   ASSERT_EQ(doc.diagnostics.size(), 1u);
   EXPECT_EQ(doc.diagnostics[0].stage, "normalize.v1");
@@ -147,7 +161,9 @@ TEST(Normalize, CutsLongRunsOfCombiningMarks) {
 }
 
 TEST(Normalize, IsIdempotentOnCleanOutput) {
-  std::string s = Clean("A \xC3\x82\xC2\xA3" "5 cafe\xCC\x81\r\n");
+  std::string s = Clean(
+      "A \xC3\x82\xC2\xA3"
+      "5 cafe\xCC\x81\r\n");
   EXPECT_EQ(Clean(s), s);
 }
 

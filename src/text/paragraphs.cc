@@ -37,12 +37,10 @@ bool EndsSentence(std::string_view line) {
   while (end > 0) {
     const size_t start = LastCharStart(line, end);
     const Char c = CharAt(line, start);
-    const bool closer = c.cls == CharClass::kQuote ||
-                        c.cls == CharClass::kApostrophe || c.cp == ')' ||
-                        c.cp == ']';
+    const bool closer =
+        c.cls == CharClass::kQuote || c.cls == CharClass::kApostrophe || c.cp == ')' || c.cp == ']';
     if (!closer) {
-      return c.cp == '.' || c.cp == '!' || c.cp == '?' ||
-             c.cls == CharClass::kEllipsis;
+      return c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cls == CharClass::kEllipsis;
     }
     end = start;
   }
@@ -52,8 +50,7 @@ bool EndsSentence(std::string_view line) {
 bool LooksLikeHeading(std::string_view line) {
   if (line.size() > kMaxHeadingBytes) return false;
   const char last = line.back();
-  if (last == ',' || last == ';' || last == ':' || last == '-' ||
-      last == '(' || last == '&') {
+  if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(' || last == '&') {
     return false;
   }
   if (line.size() <= kShortLineBytes) return true;
@@ -71,9 +68,7 @@ bool LooksLikeHeading(std::string_view line) {
   return words > 0 && capitalised * 10 >= words * 7;
 }
 
-bool StartsLower(std::string_view line) {
-  return !line.empty() && IsLowerCp(CharAt(line, 0).cp);
-}
+bool StartsLower(std::string_view line) { return !line.empty() && IsLowerCp(CharAt(line, 0).cp); }
 
 }  // namespace
 
@@ -85,8 +80,7 @@ void FindParagraphs(std::string_view text, std::vector<Paragraph>* out) {
   auto close = [&] {
     if (open) {
       Paragraph p;
-      p.span = Span{static_cast<uint32_t>(para_begin),
-                    static_cast<uint32_t>(para_end)};
+      p.span = Span{static_cast<uint32_t>(para_begin), static_cast<uint32_t>(para_end)};
       out->push_back(p);
       open = false;
     }
@@ -102,8 +96,7 @@ void FindParagraphs(std::string_view text, std::vector<Paragraph>* out) {
     if (line.empty()) {
       close();
     } else {
-      if (open && !StartsLower(line) &&
-          (EndsSentence(prev_line) || LooksLikeHeading(prev_line))) {
+      if (open && !StartsLower(line) && (EndsSentence(prev_line) || LooksLikeHeading(prev_line))) {
         close();
       }
       if (!open) {

@@ -63,9 +63,7 @@ class Segmenter {
   }
 
  private:
-  std::string_view Surface(uint32_t t) const {
-    return doc_.Text(doc_.tokens[t].span);
-  }
+  std::string_view Surface(uint32_t t) const { return doc_.Text(doc_.tokens[t].span); }
 
   Terminal TerminalKind(uint32_t t) const {
     const Token& tok = doc_.tokens[t];
@@ -73,8 +71,7 @@ class Segmenter {
     if (s.empty()) return Terminal::kNone;
     if (tok.kind == TokenKind::kPunct) {
       if (s.find_first_not_of('.') == std::string_view::npos ||
-          s.find_first_not_of("!?") == std::string_view::npos ||
-          s == "\xE2\x80\xA6") {
+          s.find_first_not_of("!?") == std::string_view::npos || s == "\xE2\x80\xA6") {
         return Terminal::kStrong;
       }
       return Terminal::kNone;
@@ -91,21 +88,17 @@ class Segmenter {
     if (tok.kind == TokenKind::kPunct) return s == ")" || s == "]" || s == "}";
     if (tok.kind != TokenKind::kQuote) return false;
     const char32_t cp = CharAt(s, 0).cp;
-    return cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
-           cp == 0x00BB || cp == 0x203A;
+    return cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D || cp == 0x00BB || cp == 0x203A;
   }
 
-  bool StartsUpper(uint32_t t) const {
-    return internal::IsUpperCp(CharAt(Surface(t), 0).cp);
-  }
+  bool StartsUpper(uint32_t t) const { return internal::IsUpperCp(CharAt(Surface(t), 0).cp); }
 
   // Whether the sentence ends before token `next`, given terminal `t`.
   bool Splits(Terminal term, uint32_t t, uint32_t next) const {
     const std::string_view following = Surface(next);
     if (term == Terminal::kStrong) {
-      if (following == "," || following == ";" || following == ":" ||
-          following == ")" || following == "]" ||
-          TerminalKind(next) == Terminal::kStrong) {
+      if (following == "," || following == ";" || following == ":" || following == ")" ||
+          following == "]" || TerminalKind(next) == Terminal::kStrong) {
         return false;  // '?' .' and '!)': the later mark decides
       }
       return !internal::IsLowerCp(CharAt(following, 0).cp);
@@ -119,8 +112,7 @@ class Segmenter {
       case AbbrevKind::kNone:
         return false;
       case AbbrevKind::kMayEnd:
-        return doc_.tokens[next].kind == TokenKind::kWord &&
-               internal::IsSentenceStarter(following);
+        return doc_.tokens[next].kind == TokenKind::kWord && internal::IsSentenceStarter(following);
       case AbbrevKind::kEndsBeforeCapital:
         return StartsUpper(next);
     }
@@ -169,8 +161,6 @@ class SegmentStage : public Stage {
 
 }  // namespace
 
-std::unique_ptr<Stage> MakeSegmentStage() {
-  return std::make_unique<SegmentStage>();
-}
+std::unique_ptr<Stage> MakeSegmentStage() { return std::make_unique<SegmentStage>(); }
 
 }  // namespace annals

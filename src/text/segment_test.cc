@@ -82,8 +82,7 @@ TEST(Segment, EllipsisBeforeLowerCaseContinues) {
 }
 
 TEST(Segment, EllipsisBeforeCapitalSplits) {
-  EXPECT_EQ(Sentences("We waited... Nobody came."),
-            (V{"We waited...", "Nobody came."}));
+  EXPECT_EQ(Sentences("We waited... Nobody came."), (V{"We waited...", "Nobody came."}));
 }
 
 TEST(Segment, ClosingQuoteBelongsToFirstSentence) {
@@ -105,8 +104,7 @@ TEST(Segment, TypographicClosingQuoteBelongsToSentence) {
 }
 
 TEST(Segment, ClosingParenthesisBelongsToSentence) {
-  EXPECT_EQ(Sentences("(He agreed.) Then he left."),
-            (V{"(He agreed.)", "Then he left."}));
+  EXPECT_EQ(Sentences("(He agreed.) Then he left."), (V{"(He agreed.)", "Then he left."}));
 }
 
 TEST(Segment, DatelineStaysInFirstSentence) {
@@ -148,9 +146,9 @@ TEST(Segment, HandBuiltTokensWithoutParagraphs) {
 
 TEST(Segment, RandomTextKeepsInvariants) {
   std::mt19937 rng(3);
-  const char* const kPieces[] = {"U.S.", " ", ".", "\"", "The", "he", "?", "\n",
-                                 "\n\n", "Mr.", "(", ")", "...", "\xE2\x80\x9D",
-                                 "J.", "1.5", ",", "etc."};
+  const char* const kPieces[] = {"U.S.", " ",    ".",   "\"",  "The", "he",  "?",
+                                 "\n",   "\n\n", "Mr.", "(",   ")",   "...", "\xE2\x80\x9D",
+                                 "J.",   "1.5",  ",",   "etc."};
   for (int round = 0; round < 300; ++round) {
     std::string text;
     const int n = static_cast<int>(rng() % 60);

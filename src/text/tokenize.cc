@@ -27,9 +27,8 @@ class TokenizeStage : public Stage {
 
   Status Process(Document& doc, Scratch&) const override {
     if (doc.text.size() >= std::numeric_limits<uint32_t>::max()) {
-      return Status(ErrorCode::kTooLarge,
-                    "text of " + std::to_string(doc.text.size()) +
-                        " bytes does not fit 32-bit spans");
+      return Status(ErrorCode::kTooLarge, "text of " + std::to_string(doc.text.size()) +
+                                              " bytes does not fit 32-bit spans");
     }
     doc.paragraphs.clear();
     doc.sentences.clear();
@@ -49,8 +48,6 @@ class TokenizeStage : public Stage {
 
 }  // namespace
 
-std::unique_ptr<Stage> MakeTokenizeStage() {
-  return std::make_unique<TokenizeStage>();
-}
+std::unique_ptr<Stage> MakeTokenizeStage() { return std::make_unique<TokenizeStage>(); }
 
 }  // namespace annals

@@ -35,9 +35,7 @@ TEST(Tokenize, SplitsWordsAndPunctuation) {
   EXPECT_EQ(Surfaces("Hello, world!"), (V{"Hello", ",", "world", "!"}));
 }
 
-TEST(Tokenize, KeepsContractionsWhole) {
-  EXPECT_EQ(Surfaces("don't"), (V{"don't"}));
-}
+TEST(Tokenize, KeepsContractionsWhole) { EXPECT_EQ(Surfaces("don't"), (V{"don't"})); }
 
 TEST(Tokenize, SplitsPossessiveS) {
   EXPECT_EQ(Surfaces("Gaza's border"), (V{"Gaza", "'s", "border"}));
@@ -69,8 +67,7 @@ TEST(Tokenize, KeepsDottedAbbreviationsWhole) {
 }
 
 TEST(Tokenize, KeepsListedAbbreviationPeriod) {
-  EXPECT_EQ(Surfaces("Gen. Smith in Sept. 2024"),
-            (V{"Gen.", "Smith", "in", "Sept.", "2024"}));
+  EXPECT_EQ(Surfaces("Gen. Smith in Sept. 2024"), (V{"Gen.", "Smith", "in", "Sept.", "2024"}));
 }
 
 TEST(Tokenize, SplitsSentenceFinalPeriod) {
@@ -94,12 +91,12 @@ TEST(Tokenize, SplitsListCommasBetweenNumbers) {
   EXPECT_EQ(Surfaces("1,2,3"), (V{"1", ",", "2", ",", "3"}));
 }
 
-TEST(Tokenize, SplitsUnitsFromNumbers) {
-  EXPECT_EQ(Surfaces("3.5m"), (V{"3.5", "m"}));
-}
+TEST(Tokenize, SplitsUnitsFromNumbers) { EXPECT_EQ(Surfaces("3.5m"), (V{"3.5", "m"})); }
 
 TEST(Tokenize, SplitsCurrencyAndScale) {
-  const Document doc = Tokenized("\xC2\xA3" "5bn and $1.2");
+  const Document doc = Tokenized(
+      "\xC2\xA3"
+      "5bn and $1.2");
   ASSERT_EQ(doc.tokens.size(), 6u);
   EXPECT_EQ(doc.Text(doc.tokens[0].span), "\xC2\xA3");
   EXPECT_EQ(doc.tokens[0].kind, TokenKind::kSymbol);
@@ -116,8 +113,7 @@ TEST(Tokenize, SplitsPercent) {
 }
 
 TEST(Tokenize, KeepsTimesAndDatesWhole) {
-  EXPECT_EQ(Surfaces("at 22:16 on 2024-03-26"),
-            (V{"at", "22:16", "on", "2024-03-26"}));
+  EXPECT_EQ(Surfaces("at 22:16 on 2024-03-26"), (V{"at", "22:16", "on", "2024-03-26"}));
 }
 
 TEST(Tokenize, KeepsOrdinalsAndDecadesAsWords) {
@@ -128,7 +124,9 @@ TEST(Tokenize, KeepsOrdinalsAndDecadesAsWords) {
 }
 
 TEST(Tokenize, NbspGroupedNumberGetsNorm) {
-  const Document doc = Tokenized("32\xC2\xA0" "000 people");
+  const Document doc = Tokenized(
+      "32\xC2\xA0"
+      "000 people");
   ASSERT_EQ(doc.tokens.size(), 2u);
   EXPECT_EQ(doc.tokens[0].norm, "32000");
 }
@@ -140,8 +138,7 @@ TEST(Tokenize, UrlsAndEmailsAreOneToken) {
   for (const Token& t : doc.tokens) {
     if (t.kind == TokenKind::kUrl) urls.emplace_back(doc.Text(t.span));
   }
-  EXPECT_EQ(urls, (V{"https://example.org/a?b=1", "www.bbc.co.uk",
-                     "ann.lee@news.example.com"}));
+  EXPECT_EQ(urls, (V{"https://example.org/a?b=1", "www.bbc.co.uk", "ann.lee@news.example.com"}));
 }
 
 TEST(Tokenize, EllipsisIsOnePunctToken) {
@@ -214,8 +211,7 @@ TEST(Tokenize, NeverCrashesOnRandomBytes) {
     Document doc;
     doc.text.resize(rng() % 300);
     for (char& c : doc.text) {
-      c = (round % 2) ? static_cast<char>(rng())
-                      : kAlphabet[rng() % (sizeof kAlphabet - 1)];
+      c = (round % 2) ? static_cast<char>(rng()) : kAlphabet[rng() % (sizeof kAlphabet - 1)];
     }
     Scratch scratch;
     ASSERT_TRUE(MakeTokenizeStage()->Process(doc, scratch).ok());

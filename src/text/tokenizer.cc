@@ -34,16 +34,10 @@ struct Piece {
 };
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsWordClass(CharClass c) {
-  return c == CharClass::kLetter || c == CharClass::kDigit;
-}
-char Lower(char c) {
-  return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
+bool IsWordClass(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
+char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 class Scanner {
  public:
@@ -86,8 +80,8 @@ Piece Scanner::ScanUrl(size_t i, size_t limit) const {
   bool has_open_paren = false;
   while (j < limit) {
     const Char c = At(j);
-    if (c.cls == CharClass::kSpace || c.cls == CharClass::kQuote ||
-        c.cp == '<' || c.cp == '>' || c.cp == '\'' || j + c.len > limit) {
+    if (c.cls == CharClass::kSpace || c.cls == CharClass::kQuote || c.cp == '<' || c.cp == '>' ||
+        c.cp == '\'' || j + c.len > limit) {
       break;
     }
     if (c.cp == '(') has_open_paren = true;
@@ -96,8 +90,8 @@ Piece Scanner::ScanUrl(size_t i, size_t limit) const {
   // Punctuation right after a URL almost always belongs to the sentence.
   while (j > i + 1) {
     const char b = text_[j - 1];
-    if (b == '.' || b == ',' || b == ';' || b == ':' || b == '!' ||
-        b == '?' || (b == ')' && !has_open_paren)) {
+    if (b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' ||
+        (b == ')' && !has_open_paren)) {
       --j;
     } else {
       break;
@@ -108,15 +102,14 @@ Piece Scanner::ScanUrl(size_t i, size_t limit) const {
 
 size_t Scanner::TryEmail(size_t i, size_t limit) const {
   size_t k = i;
-  while (k < limit && (IsAsciiLetter(text_[k]) || IsAsciiDigit(text_[k]) ||
-                       text_[k] == '.' || text_[k] == '_' || text_[k] == '%' ||
-                       text_[k] == '+' || text_[k] == '-')) {
+  while (k < limit && (IsAsciiLetter(text_[k]) || IsAsciiDigit(text_[k]) || text_[k] == '.' ||
+                       text_[k] == '_' || text_[k] == '%' || text_[k] == '+' || text_[k] == '-')) {
     ++k;
   }
   if (k == i || k >= limit || text_[k] != '@') return 0;
   size_t m = k + 1;
-  while (m < limit && (IsAsciiLetter(text_[m]) || IsAsciiDigit(text_[m]) ||
-                       text_[m] == '.' || text_[m] == '-')) {
+  while (m < limit && (IsAsciiLetter(text_[m]) || IsAsciiDigit(text_[m]) || text_[m] == '.' ||
+                       text_[m] == '-')) {
     ++m;
   }
   while (m > k + 1 && (text_[m - 1] == '.' || text_[m - 1] == '-')) --m;
@@ -159,8 +152,7 @@ size_t Scanner::WordLoop(size_t j, size_t limit) const {
       const Char next = At(j + c.len);
       if (c.cls == CharClass::kApostrophe) {
         if (next.cls != CharClass::kLetter) break;
-        if ((next.cp == 's' || next.cp == 'S') &&
-            !IsWordClass(At(j + c.len + 1).cls)) {
+        if ((next.cp == 's' || next.cp == 'S') && !IsWordClass(At(j + c.len + 1).cls)) {
           break;  // possessive: "Gaza's" -> "Gaza" "'s"
         }
       } else if (!IsWordClass(next.cls)) {
@@ -261,8 +253,8 @@ Piece Scanner::ScanNumber(size_t i, size_t limit) const {
     std::string suffix(text_.substr(j, w - j));
     for (char& ch : suffix) ch = Lower(ch);
     const bool ends = !IsWordClass(At(w).cls);
-    if (ends && (suffix == "st" || suffix == "nd" || suffix == "rd" ||
-                 suffix == "th" || suffix == "s")) {
+    if (ends &&
+        (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "s")) {
       return {WordLoop(w, limit), TokenKind::kWord};
     }
     return {j, TokenKind::kNumber};  // a unit follows: "3.5" "m"
@@ -279,8 +271,7 @@ size_t Scanner::RunOf(size_t i, size_t limit, std::string_view chars) const {
   return j;
 }
 
-Piece Scanner::Scan(size_t i, Char c, size_t limit,
-                    const std::vector<Token>& out) const {
+Piece Scanner::Scan(size_t i, Char c, size_t limit, const std::vector<Token>& out) const {
   switch (c.cls) {
     case CharClass::kLetter:
       if ((c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W') &&
@@ -297,8 +288,7 @@ Piece Scanner::Scan(size_t i, Char c, size_t limit,
       const bool after_word =
           !out.empty() && out.back().span.end == i &&
           (out.back().kind == TokenKind::kWord || out.back().kind == TokenKind::kNumber);
-      if (after_word && (next.cp == 's' || next.cp == 'S') &&
-          !IsWordClass(At(i + c.len + 1).cls)) {
+      if (after_word && (next.cp == 's' || next.cp == 'S') && !IsWordClass(At(i + c.len + 1).cls)) {
         return {i + c.len + 1, TokenKind::kWord};
       }
       return {i + c.len, TokenKind::kQuote};
@@ -334,19 +324,34 @@ bool IsSpaceAt(std::string_view text, size_t i) {
 // The ASCII form of one non-ASCII character inside a token, or empty.
 std::string_view AsciiFormOf(char32_t cp, TokenKind kind) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039:
-    case 0x203A: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
+    case 0x02BC:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
     case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
       return "-";
-    case 0x2014: case 0x2015:
+    case 0x2014:
+    case 0x2015:
       return "--";
     case 0x2026:
       return "...";
-    case 0x00A0: case 0x202F: case 0x2009:
+    case 0x00A0:
+    case 0x202F:
+    case 0x2009:
       return kind == TokenKind::kNumber ? "" : " ";
     default:
       return {};
@@ -358,8 +363,7 @@ void SetNorm(std::string_view text, Token& t) {
   const std::string_view s = text.substr(t.span.begin, t.span.size());
   bool plain = true;
   for (const char ch : s) {
-    if (static_cast<unsigned char>(ch) >= 0x80 ||
-        (ch == ',' && t.kind == TokenKind::kNumber)) {
+    if (static_cast<unsigned char>(ch) >= 0x80 || (ch == ',' && t.kind == TokenKind::kNumber)) {
       plain = false;
       break;
     }
@@ -373,8 +377,7 @@ void SetNorm(std::string_view text, Token& t) {
       // thousands separator: dropped
     } else if (c.cp >= 0x80) {
       const std::string_view ascii = AsciiFormOf(c.cp, t.kind);
-      const bool mapped = !ascii.empty() || c.cp == 0x00A0 || c.cp == 0x202F ||
-                          c.cp == 0x2009;
+      const bool mapped = !ascii.empty() || c.cp == 0x00A0 || c.cp == 0x202F || c.cp == 0x2009;
       norm.append(mapped ? ascii : s.substr(i, c.len));
     } else {
       norm.push_back(static_cast<char>(c.cp));

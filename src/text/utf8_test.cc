@@ -44,8 +44,7 @@ TEST(Utf8, RejectsTruncatedSequenceAtEnd) {
 }
 
 TEST(Utf8, DecodeAndAppendRoundTrip) {
-  for (char32_t cp : {char32_t{0x41}, char32_t{0xE9}, char32_t{0x2019},
-                      char32_t{0x1F600}}) {
+  for (char32_t cp : {char32_t{0x41}, char32_t{0xE9}, char32_t{0x2019}, char32_t{0x1F600}}) {
     std::string s;
     internal::AppendUtf8(cp, &s);
     EXPECT_EQ(s.size(), internal::Utf8Length(cp));

@@ -42,8 +42,10 @@ std::string RunCase(const fs::path& input, const std::string& relative) {
   json.pretty = true;
   for (size_t i = 0; i < sink.docs.size(); ++i) {
     Status s = pipeline->Process(sink.docs[i], scratch);
-    if (!s.ok()) out << "\"pipeline error: " << s.ToString() << "\"";
-    else out << ToJson(sink.docs[i], json);
+    if (!s.ok())
+      out << "\"pipeline error: " << s.ToString() << "\"";
+    else
+      out << ToJson(sink.docs[i], json);
     out << (i + 1 < sink.docs.size() ? ",\n" : "\n");
   }
   for (const auto& e : sink.ErrorLines()) out << "// error: " << e << "\n";
