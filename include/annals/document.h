@@ -96,6 +96,10 @@ struct Paragraph {
 // ---- Annotations added by later stages. Each carries its span and evidence.
 
 enum class MentionKind : uint8_t { kActor, kAgent, kVerb, kPlace, kOther };
+// The name used in JSON and in the store ("actor", ...); parsing an
+// unknown name (a newer program's kind) gives kOther.
+std::string_view MentionKindName(MentionKind kind);
+MentionKind ParseMentionKind(std::string_view name);
 
 // A dictionary hit on a stretch of text.
 struct Mention {

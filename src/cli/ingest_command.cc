@@ -57,24 +57,13 @@ class StoreConsumer : public Consumer {
 }  // namespace
 
 int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
-  std::vector<FlagSpec> specs = InputFlagSpecs();
-  specs.insert(specs.begin(), {"db", "FILE", "the SQLite store to write (required)"});
-  Flags flags;
-  std::string error;
-  if (!flags.Parse(specs, args, &error)) {
-    err << "annals ingest: " << error << "\n";
-    return kExitUsage;
+  InputCommand cmd;
+  if (auto done = ParseInputCommand("ingest", kUsage, kSummary,
+                                    {{"db", "FILE", "the SQLite store to write (required)"}}, args,
+                                    out, err, &cmd)) {
+    return *done;
   }
-  if (flags.Has("help")) {
-    out << HelpText("ingest", kUsage, kSummary, specs);
-    return 0;
-  }
-  ReadOptions read;
-  BatchOptions batch;
-  if (!ReadInputOptions(flags, &read, &batch, &error)) {
-    err << "annals ingest: " << error << "\n";
-    return kExitUsage;
-  }
+  const Flags& flags = cmd.flags;
   const auto db = flags.Get("db");
   if (!db || flags.positional().empty()) {
     err << "annals ingest: needs at least one PATH and --db FILE (see --help)\n";
@@ -92,7 +81,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   }
   StoreConsumer consumer(**store, err, flags.Has("quiet"));
   BatchProgress p;
-  Status s = RunBatch(flags.positional(), read, *pipeline, batch, consumer, &p);
+  Status s = RunBatch(flags.positional(), cmd.read, *pipeline, cmd.batch, consumer, &p);
   consumer.Finish();
   const WriteResult& w = consumer.total();
   out << "annals ingest: " << p.documents << " records read, " << (w.inserted + w.replaced)

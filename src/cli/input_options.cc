@@ -1,6 +1,8 @@
 // Flags shared by ingest and process; see input_options.h.
 #include "cli/input_options.h"
 
+#include <ostream>
+
 namespace annals::cli {
 
 std::vector<FlagSpec> InputFlagSpecs() {
@@ -36,6 +38,25 @@ bool ReadInputOptions(const Flags& flags, ReadOptions* read, BatchOptions* batch
   if (!flags.GetUnsigned("batch-size", 1, 100000, &n, error)) return false;
   batch->batch_size = n;
   return true;
+}
+
+std::optional<int> ParseInputCommand(std::string_view name, std::string_view usage,
+                                     std::string_view summary, std::vector<FlagSpec> own_flags,
+                                     const Args& args, std::ostream& out, std::ostream& err,
+                                     InputCommand* cmd) {
+  std::vector<FlagSpec> specs = std::move(own_flags);
+  for (FlagSpec& spec : InputFlagSpecs()) specs.push_back(std::move(spec));
+  std::string error;
+  if (cmd->flags.Parse(specs, args, &error) && !cmd->flags.Has("help") &&
+      ReadInputOptions(cmd->flags, &cmd->read, &cmd->batch, &error)) {
+    return std::nullopt;
+  }
+  if (error.empty()) {
+    out << HelpText(name, usage, summary, specs);
+    return 0;
+  }
+  err << "annals " << name << ": " << error << "\n";
+  return kExitUsage;
 }
 
 }  // namespace annals::cli

@@ -60,25 +60,14 @@ class PrintConsumer : public Consumer {
 }  // namespace
 
 int RunProcess(const Args& args, std::ostream& out, std::ostream& err) {
-  std::vector<FlagSpec> specs = InputFlagSpecs();
-  specs.insert(specs.begin(), {"no-tokens", "", "leave the token list out of the JSON"});
-  specs.insert(specs.begin(), {"format", "json|jsonl", "output form (default json)"});
-  Flags flags;
-  std::string error;
-  if (!flags.Parse(specs, args, &error)) {
-    err << "annals process: " << error << "\n";
-    return kExitUsage;
+  InputCommand cmd;
+  if (auto done = ParseInputCommand("process", kUsage, kSummary,
+                                    {{"format", "json|jsonl", "output form (default json)"},
+                                     {"no-tokens", "", "leave the token list out of the JSON"}},
+                                    args, out, err, &cmd)) {
+    return *done;
   }
-  if (flags.Has("help")) {
-    out << HelpText("process", kUsage, kSummary, specs);
-    return 0;
-  }
-  ReadOptions read;
-  BatchOptions batch;
-  if (!ReadInputOptions(flags, &read, &batch, &error)) {
-    err << "annals process: " << error << "\n";
-    return kExitUsage;
-  }
+  const Flags& flags = cmd.flags;
   const std::string format = flags.GetOr("format", "json");
   if (format != "json" && format != "jsonl") {
     err << "annals process: --format must be json or jsonl, not '" << format << "'\n";
@@ -98,7 +87,7 @@ int RunProcess(const Args& args, std::ostream& out, std::ostream& err) {
   json.with_tokens = !flags.Has("no-tokens");
   PrintConsumer consumer(out, err, format == "jsonl", json, flags.Has("quiet"));
   BatchProgress p;
-  Status s = RunBatch(flags.positional(), read, *pipeline, batch, consumer, &p);
+  Status s = RunBatch(flags.positional(), cmd.read, *pipeline, cmd.batch, consumer, &p);
   consumer.Finish();
   if (!s.ok()) {
     err << "annals process: " << s.ToString() << "\n";

@@ -203,6 +203,30 @@ std::string_view TokenKindName(TokenKind kind) {
   return "word";
 }
 
+std::string_view MentionKindName(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kActor:
+      return "actor";
+    case MentionKind::kAgent:
+      return "agent";
+    case MentionKind::kVerb:
+      return "verb";
+    case MentionKind::kPlace:
+      return "place";
+    case MentionKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+MentionKind ParseMentionKind(std::string_view name) {
+  for (MentionKind k :
+       {MentionKind::kActor, MentionKind::kAgent, MentionKind::kVerb, MentionKind::kPlace}) {
+    if (name == MentionKindName(k)) return k;
+  }
+  return MentionKind::kOther;
+}
+
 std::string ContentHash(std::string_view title, std::string_view text) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);

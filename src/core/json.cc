@@ -25,22 +25,6 @@ using Json = nlohmann::ordered_json;
 // Metadata values nested deeper than this stay strings.
 constexpr int kMaxMetadataDepth = 32;
 
-std::string_view MentionKindName(MentionKind kind) {
-  switch (kind) {
-    case MentionKind::kActor:
-      return "actor";
-    case MentionKind::kAgent:
-      return "agent";
-    case MentionKind::kVerb:
-      return "verb";
-    case MentionKind::kPlace:
-      return "place";
-    case MentionKind::kOther:
-      return "other";
-  }
-  return "other";
-}
-
 // Substring that never throws, whatever the span says.
 std::string_view SafeText(const Document& doc, Span s) {
   const size_t n = doc.text.size();

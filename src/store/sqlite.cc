@@ -83,6 +83,12 @@ Binder& Binder::Text(std::string_view v) {
   return *this;
 }
 
+Binder& Binder::TextCopy(std::string_view v) {
+  sqlite3_bind_text64(stmt_, next_++, v.empty() ? "" : v.data(), v.size(), SQLITE_TRANSIENT,
+                      SQLITE_UTF8);
+  return *this;
+}
+
 Binder& Binder::Blob(std::string_view v) {
   sqlite3_bind_blob64(stmt_, next_++, v.empty() ? "" : v.data(), v.size(), SQLITE_STATIC);
   return *this;

@@ -73,13 +73,15 @@ class Stmt {
 };
 
 // Binds parameters 1, 2, 3, ... in order. Binding errors are rare (only out
-// of range or out of memory) and surface at Step().
+// of range or out of memory) and surface at Step(). Text and Blob do not
+// copy: the bytes must outlive the Step(); TextCopy is for temporaries.
 class Binder {
  public:
   explicit Binder(Stmt& stmt) : stmt_(stmt.get()) {}
   Binder& Int(int64_t v);
   Binder& Double(double v);
   Binder& Text(std::string_view v);
+  Binder& TextCopy(std::string_view v);
   Binder& Blob(std::string_view v);
   Binder& Null();
 

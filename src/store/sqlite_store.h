@@ -75,6 +75,19 @@ class SqliteStore final : public Store {
   Status InsertDocument(const Document& doc, const std::string& hash, int64_t* rowid);
   Status InsertStructure(const Document& doc, int64_t rowid);
   Status InsertAnnotations(const Document& doc, int64_t rowid);
+  // One row per item: (document rowid, index in `items`, what `bind` adds).
+  template <typename T, typename Bind>
+  Status InsertRows(Query query, int64_t rowid, const std::vector<T>& items, const char* what,
+                    Bind bind) {
+    Stmt& stmt = q(query);
+    for (size_t i = 0; i < items.size(); ++i) {
+      Binder b(stmt);
+      b.Int(rowid).Int(static_cast<int64_t>(i));
+      bind(b, items[i]);
+      ANNALS_RETURN_IF_ERROR(Done(stmt, what));
+    }
+    return Status::Ok();
+  }
   // store_reader.cc
   Status LoadDocument(const std::string& id, Document* doc);
   Status LoadStructure(int64_t rowid, Document* doc);

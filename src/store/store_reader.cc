@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_store.h"
-#include "store/store_names.h"
 #include "store/token_codec.h"
 
 namespace annals::internal {

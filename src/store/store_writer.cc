@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_store.h"
-#include "store/store_names.h"
 #include "store/token_codec.h"
 
 namespace annals::internal {
@@ -52,142 +51,68 @@ Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash,
 }
 
 Status SqliteStore::InsertStructure(const Document& doc, int64_t rowid) {
-  Stmt& para = q(Query::kInsertParagraph);
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    const Paragraph& p = doc.paragraphs[i];
-    Binder(para)
-        .Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(p.span.begin)
-        .Int(p.span.end)
-        .Int(p.sentences.begin)
-        .Int(p.sentences.end);
-    ANNALS_RETURN_IF_ERROR(Done(para, "inserting a paragraph"));
-  }
-  Stmt& sent = q(Query::kInsertSentence);
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    const Sentence& s = doc.sentences[i];
-    Binder(sent)
-        .Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(s.span.begin)
-        .Int(s.span.end)
-        .Int(s.paragraph)
-        .Int(s.tokens.begin)
-        .Int(s.tokens.end);
-    ANNALS_RETURN_IF_ERROR(Done(sent, "inserting a sentence"));
-  }
-  Stmt& diag = q(Query::kInsertDiagnostic);
-  for (size_t i = 0; i < doc.diagnostics.size(); ++i) {
-    const Diagnostic& d = doc.diagnostics[i];
-    Binder(diag)
-        .Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Text(d.stage)
-        .Int(static_cast<int>(d.code))
-        .Text(d.message);
-    ANNALS_RETURN_IF_ERROR(Done(diag, "inserting a diagnostic"));
-  }
-  return Status::Ok();
+  ANNALS_RETURN_IF_ERROR(
+      InsertRows(Query::kInsertParagraph, rowid, doc.paragraphs, "inserting a paragraph",
+                 [](Binder& b, const Paragraph& p) {
+                   b.Int(p.span.begin).Int(p.span.end).Int(p.sentences.begin).Int(p.sentences.end);
+                 }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertSentence, rowid, doc.sentences,
+                                    "inserting a sentence", [](Binder& b, const Sentence& s) {
+                                      b.Int(s.span.begin).Int(s.span.end).Int(s.paragraph);
+                                      b.Int(s.tokens.begin).Int(s.tokens.end);
+                                    }));
+  return InsertRows(Query::kInsertDiagnostic, rowid, doc.diagnostics, "inserting a diagnostic",
+                    [](Binder& b, const Diagnostic& d) {
+                      b.Text(d.stage).Int(static_cast<int>(d.code)).Text(d.message);
+                    });
 }
 
+// Annotation rows: (document, index, the annotation's own fields, evidence).
 Status SqliteStore::InsertAnnotations(const Document& doc, int64_t rowid) {
-  for (size_t i = 0; i < doc.mentions.size(); ++i) {
-    const Mention& m = doc.mentions[i];
-    Binder b(q(Query::kInsertMention));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(m.span.begin)
-        .Int(m.span.end)
-        .Int(m.sentence)
-        .Int(m.tokens.begin)
-        .Int(m.tokens.end)
-        .Text(MentionKindName(m.kind))
-        .Text(m.entry);
-    BindEvidence(b, m.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertMention), "inserting a mention"));
-  }
-  for (size_t i = 0; i < doc.actors.size(); ++i) {
-    const Actor& a = doc.actors[i];
-    const std::string mentions = Dump(nlohmann::json(a.mentions));
-    Binder b(q(Query::kInsertActor));
-    b.Int(rowid).Int(static_cast<int64_t>(i)).Text(a.code).Text(a.name).Text(mentions);
-    BindEvidence(b, a.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertActor), "inserting an actor"));
-  }
-  for (size_t i = 0; i < doc.events.size(); ++i) {
-    const Event& e = doc.events[i];
-    Binder b(q(Query::kInsertEvent));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(e.span.begin)
-        .Int(e.span.end)
-        .Int(e.sentence)
-        .Text(e.code)
-        .Int(e.source)
-        .Int(e.target)
-        .Int(e.place)
-        .Text(e.date)
-        .Double(e.confidence);
-    BindEvidence(b, e.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertEvent), "inserting an event"));
-  }
-  for (size_t i = 0; i < doc.places.size(); ++i) {
-    const Place& p = doc.places[i];
-    Binder b(q(Query::kInsertPlace));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(p.span.begin)
-        .Int(p.span.end)
-        .Int(p.sentence)
-        .Text(p.name)
-        .Text(p.country)
-        .Double(p.latitude)
-        .Double(p.longitude);
-    BindEvidence(b, p.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertPlace), "inserting a place"));
-  }
-  for (size_t i = 0; i < doc.quotes.size(); ++i) {
-    const Quote& x = doc.quotes[i];
-    Binder b(q(Query::kInsertQuote));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(x.span.begin)
-        .Int(x.span.end)
-        .Int(x.sentence)
-        .Int(x.speaker_span.begin)
-        .Int(x.speaker_span.end)
-        .Int(x.speaker);
-    BindEvidence(b, x.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertQuote), "inserting a quote"));
-  }
-  for (size_t i = 0; i < doc.counts.size(); ++i) {
-    const Count& c = doc.counts[i];
-    Binder b(q(Query::kInsertCount));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(c.span.begin)
-        .Int(c.span.end)
-        .Int(c.sentence)
-        .Double(c.value)
-        .Text(c.unit);
-    BindEvidence(b, c.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertCount), "inserting a count"));
-  }
-  for (size_t i = 0; i < doc.tones.size(); ++i) {
-    const Tone& t = doc.tones[i];
-    Binder b(q(Query::kInsertTone));
-    b.Int(rowid)
-        .Int(static_cast<int64_t>(i))
-        .Int(t.span.begin)
-        .Int(t.span.end)
-        .Double(t.positive)
-        .Double(t.negative)
-        .Double(t.polarity);
-    BindEvidence(b, t.evidence);
-    ANNALS_RETURN_IF_ERROR(Done(q(Query::kInsertTone), "inserting a tone"));
-  }
-  return Status::Ok();
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertMention, rowid, doc.mentions,
+                                    "inserting a mention", [](Binder& b, const Mention& m) {
+                                      b.Int(m.span.begin).Int(m.span.end).Int(m.sentence);
+                                      b.Int(m.tokens.begin).Int(m.tokens.end);
+                                      b.Text(MentionKindName(m.kind)).Text(m.entry);
+                                      BindEvidence(b, m.evidence);
+                                    }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(
+      Query::kInsertActor, rowid, doc.actors, "inserting an actor", [](Binder& b, const Actor& a) {
+        b.Text(a.code).Text(a.name).TextCopy(Dump(nlohmann::json(a.mentions)));
+        BindEvidence(b, a.evidence);
+      }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(
+      Query::kInsertEvent, rowid, doc.events, "inserting an event", [](Binder& b, const Event& e) {
+        b.Int(e.span.begin).Int(e.span.end).Int(e.sentence);
+        b.Text(e.code).Int(e.source).Int(e.target).Int(e.place).Text(e.date).Double(e.confidence);
+        BindEvidence(b, e.evidence);
+      }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertPlace, rowid, doc.places, "inserting a place",
+                                    [](Binder& b, const Place& p) {
+                                      b.Int(p.span.begin).Int(p.span.end).Int(p.sentence);
+                                      b.Text(p.name).Text(p.country);
+                                      b.Double(p.latitude).Double(p.longitude);
+                                      BindEvidence(b, p.evidence);
+                                    }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertQuote, rowid, doc.quotes, "inserting a quote",
+                                    [](Binder& b, const Quote& x) {
+                                      b.Int(x.span.begin).Int(x.span.end).Int(x.sentence);
+                                      b.Int(x.speaker_span.begin).Int(x.speaker_span.end);
+                                      b.Int(x.speaker);
+                                      BindEvidence(b, x.evidence);
+                                    }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertCount, rowid, doc.counts, "inserting a count",
+                                    [](Binder& b, const Count& c) {
+                                      b.Int(c.span.begin).Int(c.span.end).Int(c.sentence);
+                                      b.Double(c.value).Text(c.unit);
+                                      BindEvidence(b, c.evidence);
+                                    }));
+  return InsertRows(Query::kInsertTone, rowid, doc.tones, "inserting a tone",
+                    [](Binder& b, const Tone& t) {
+                      b.Int(t.span.begin).Int(t.span.end);
+                      b.Double(t.positive).Double(t.negative).Double(t.polarity);
+                      BindEvidence(b, t.evidence);
+                    });
 }
 
 }  // namespace annals::internal

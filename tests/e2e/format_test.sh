@@ -9,12 +9,15 @@ if ! command -v clang-format >/dev/null; then
   exit 77
 fi
 cd "$src" || exit 1
-bad=0
-while IFS= read -r -d '' f; do
-  if ! clang-format --dry-run -Werror "$f" >/dev/null 2>&1; then
-    echo "not formatted: $f (run: clang-format -i $f)"
-    bad=$((bad + 1))
-  fi
-done < <(git ls-files -z '*.cc' '*.h' 2>/dev/null || find src include bench fuzz tests \( -name '*.cc' -o -name '*.h' \) -print0)
-echo "$bad files not formatted"
-test "$bad" -eq 0
+files() {
+  git ls-files -z '*.cc' '*.h' 2>/dev/null ||
+    find src include bench fuzz tests \( -name '*.cc' -o -name '*.h' \) -print0
+}
+# One clang-format run over all files; it names each offending file.
+bad=$(files | xargs -0 clang-format --dry-run -Werror 2>&1 | grep -o '^[^:]*\.\(cc\|h\)' | sort -u)
+if [[ -n "$bad" ]]; then
+  echo "not formatted (fix with clang-format -i FILE):"
+  echo "$bad"
+  exit 1
+fi
+echo "all files formatted"
