@@ -46,6 +46,11 @@ struct ReadOptions {
   size_t max_document_bytes = 8u << 20;     // larger documents are refused
   size_t max_file_bytes = size_t{4} << 30;  // larger files are refused whole
   CsvMap csv_map;
+  // Set by ReadPaths for the files of a directory it was given: a document
+  // whose input names no id gets the file's path below this folder, without
+  // extension ("2024/03/story"), so same-named files in different folders
+  // keep different ids. Empty: the file name alone ("story").
+  std::string id_root;
 };
 
 struct RecordError {

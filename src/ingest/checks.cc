@@ -88,14 +88,20 @@ std::string_view TrimSpace(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return TrimSpace(s).empty(); }
 
-std::string FileStem(const std::string& path) {
+std::string DerivedId(const std::string& path, const std::string& id_root) {
   if (path == "-") return "stdin";
   std::string_view name = path;
   const size_t slash = name.find_last_of('/');
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  const size_t base = slash == std::string_view::npos ? 0 : slash + 1;
   const size_t dot = name.find_last_of('.');
-  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
-  return std::string(name);
+  if (dot != std::string_view::npos && dot > base) name = name.substr(0, dot);
+  std::string_view root = id_root;
+  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+  if (!root.empty() && name.size() > root.size() + 1 && name.starts_with(root) &&
+      name[root.size()] == '/') {
+    return std::string(name.substr(root.size() + 1));
+  }
+  return std::string(name.substr(base));
 }
 
 Status CheckNulAndUtf8(std::string_view bytes, size_t base) {
@@ -186,9 +192,10 @@ std::string JsonQuote(std::string_view s) {
   return json;
 }
 
-Document NewDocument(const std::string& path, uint64_t record, std::string_view format) {
+Document NewDocument(const std::string& path, uint64_t record, std::string_view format,
+                     const ReadOptions& options) {
   Document doc;
-  doc.id = FileStem(path);
+  doc.id = DerivedId(path, options.id_root);
   if (record > 0) {
     doc.id.push_back(':');
     doc.id.append(std::to_string(record));

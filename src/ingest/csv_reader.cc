@@ -248,7 +248,7 @@ void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions&
                std::to_string(header.size()) + " (line " + std::to_string(start_line) + ")");
       continue;
     }
-    Document doc = internal::NewDocument(path, data_row, "csv");
+    Document doc = internal::NewDocument(path, data_row, "csv", options);
     Status error;
     if (!ToDocument(header, row, cols, doc, &error)) {
       fail(data_row, error.code(), error.message());

@@ -31,8 +31,10 @@ size_t BomLength(std::string_view bytes);
 std::string_view TrimSpace(std::string_view s);
 bool IsBlank(std::string_view s);
 
-// "dir/000_abc.txt" -> "000_abc"; "-" -> "stdin".
-std::string FileStem(const std::string& path);
+// The id of a document from `path` when the input names none:
+// ("dir/000_abc.txt", "") -> "000_abc"; ("in/a/b.csv", "in") -> "a/b";
+// "-" -> "stdin". See ReadOptions::id_root.
+std::string DerivedId(const std::string& path, const std::string& id_root);
 
 // kNulBytes / kInvalidUtf8 for the first offending byte, offsets counted
 // from `base`; OK otherwise.
@@ -70,8 +72,10 @@ std::string BodyDatelinePlace(std::string_view body);
 // `s` (valid UTF-8) as a JSON string literal: metadata values are JSON.
 std::string JsonQuote(std::string_view s);
 
-// A fresh Document for `path` (id = file stem, or "stem:record").
-Document NewDocument(const std::string& path, uint64_t record, std::string_view format);
+// A fresh Document for `path`: id DerivedId(), with ":record" for records
+// of a multi-document file.
+Document NewDocument(const std::string& path, uint64_t record, std::string_view format,
+                     const ReadOptions& options);
 
 // Copies `s` without NUL bytes (for titles and ids from JSON, where \u0000
 // is legal but useless).

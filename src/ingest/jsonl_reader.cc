@@ -105,7 +105,10 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
     const Json& v = obj.at(*key);
     return internal::WithoutNul(v.is_string() ? v.get_ref<const std::string&>() : Dump(v));
   };
-  if (keys[1]) doc.id = string_of(keys[1]);
+  if (keys[1]) {
+    std::string id = string_of(keys[1]);
+    if (!id.empty()) doc.id = std::move(id);  // else keep the derived id
+  }
   if (keys[2]) doc.url = string_of(keys[2]);
   if (keys[3] && obj.at(*keys[3]).is_string()) doc.source = string_of(keys[3]);
   if (keys[5]) doc.title = std::string(internal::TrimSpace(string_of(keys[5])));
@@ -120,8 +123,6 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
     const Json& p = obj.at(*keys[4]);
     internal::SetPublished(p.is_string() ? p.get_ref<const std::string&>() : Dump(p), doc);
   }
-  if (doc.id.empty())
-    doc.id = internal::FileStem(doc.origin.path) + ":" + std::to_string(doc.origin.record);
   doc.dateline_place = internal::BodyDatelinePlace(doc.text);
   return true;
 }
@@ -148,8 +149,7 @@ void ReadLine(std::string_view line, uint64_t number, size_t offset, const std::
   }
   if (!obj.is_object())
     return fail(ErrorCode::kBadRecord, std::string("not a JSON object but ") + obj.type_name());
-  Document doc = internal::NewDocument(path, number, "jsonl");
-  doc.id.clear();
+  Document doc = internal::NewDocument(path, number, "jsonl", options);
   Status error;
   bool ok = false;
   try {

@@ -151,8 +151,10 @@ void ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options
       continue;
     }
     if (fs::is_directory(status)) {
+      ReadOptions in_dir = options;
+      in_dir.id_root = path;
       for (const auto& [file, size] : ListDirectory(path, &sink))
-        ReadFile(file.string(), options, sink);
+        ReadFile(file.string(), in_dir, sink);
     } else {
       ReadFile(path, options, sink);
     }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "annals/ingest.h"
+#include "ingest/ingest_internal.h"
 #include "ingest/test_sink.h"
 
 namespace annals {
@@ -45,6 +46,35 @@ TEST_F(ReadPathsTest, WalksDirectoryInSortedOrder) {
   EXPECT_EQ(sink.docs[1].id, "b");
   EXPECT_EQ(sink.docs[2].id, "c");
   EXPECT_EQ(sink.docs[3].id, "z:1");
+}
+
+// Ids the input does not give come from the path below the folder named on
+// the command line, so same-named files in two folders stay apart.
+TEST_F(ReadPathsTest, DerivedIdsKeepSameNamedFilesApart) {
+  Write("2024/03/story.txt", "March story.");
+  Write("2024/04/story.txt", "April story.");
+  Write("2024/04/feed.jsonl", "{\"text\": \"No id.\"}\n{\"id\": \"given\", \"text\": \"Id.\"}\n");
+  CollectingSink sink;
+  ReadPaths({root_.string() + "/"}, ReadOptions{}, sink);
+  ASSERT_EQ(sink.docs.size(), 4u) << ::testing::PrintToString(sink.ErrorLines());
+  EXPECT_EQ(sink.docs[0].id, "2024/03/story");
+  EXPECT_EQ(sink.docs[1].id, "2024/04/feed:1");
+  EXPECT_EQ(sink.docs[2].id, "given");
+  EXPECT_EQ(sink.docs[3].id, "2024/04/story");
+  CollectingSink one;
+  ReadPaths({(root_ / "2024/04/story.txt").string()}, ReadOptions{}, one);
+  ASSERT_EQ(one.docs.size(), 1u);
+  EXPECT_EQ(one.docs[0].id, "story");  // a file named on its own: its name
+}
+
+TEST(DerivedId, FromNameOrPathBelowRoot) {
+  EXPECT_EQ(internal::DerivedId("dir/000_abc.txt", ""), "000_abc");
+  EXPECT_EQ(internal::DerivedId("in/a/b.csv", "in"), "a/b");
+  EXPECT_EQ(internal::DerivedId("in/a/b.csv", "in//"), "a/b");
+  EXPECT_EQ(internal::DerivedId("./x/.hidden", "."), "x/.hidden");
+  EXPECT_EQ(internal::DerivedId("other/b.csv", "in"), "b");
+  EXPECT_EQ(internal::DerivedId("a.b/c", ""), "c");
+  EXPECT_EQ(internal::DerivedId("-", "in"), "stdin");
 }
 
 TEST_F(ReadPathsTest, SkipsHiddenAndOtherExtensions) {

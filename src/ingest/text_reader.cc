@@ -121,7 +121,7 @@ void ReadWireText(std::string_view bytes, const std::string& path, const ReadOpt
   bytes.remove_prefix(internal::BomLength(bytes));
   if (Status st = internal::CheckDocumentBytes(bytes, options); !st.ok())
     return Refuse(st, path, sink);
-  Document doc = internal::NewDocument(path, 0, "wire");
+  Document doc = internal::NewDocument(path, 0, "wire", options);
   size_t pos = 0;
   std::string_view line = NextNonBlank(bytes, &pos);
   PublishedTime when;
@@ -155,7 +155,7 @@ void ReadPlainText(std::string_view bytes, const std::string& path, const ReadOp
   bytes.remove_prefix(internal::BomLength(bytes));
   if (Status st = internal::CheckDocumentBytes(bytes, options); !st.ok())
     return Refuse(st, path, sink);
-  Document doc = internal::NewDocument(path, 0, "text");
+  Document doc = internal::NewDocument(path, 0, "text", options);
   std::string_view text = TrimSpace(bytes);
   // A title is a short first line without a final period, set off by a
   // blank line; it moves out of the body so it is not counted twice.
