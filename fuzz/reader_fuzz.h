@@ -1,7 +1,10 @@
 // What every reader fuzz target checks, whatever the reader: each document
-// that comes out carries an id and non-empty, valid UTF-8 text without NUL
-// bytes, and each error a message. The small document budget makes the
-// size checks reachable from short inputs.
+// that comes out carries an id and non-empty text; its text, title, url,
+// source and metadata names are valid UTF-8 without NUL bytes (what
+// docs/readers.md promises the stages); it passes Document::Validate() (no
+// spans yet, so this guards the invariants should a reader ever set them);
+// and each error has a message. The small document budget makes the size
+// checks reachable from short inputs.
 #ifndef ANNALS_FUZZ_READER_FUZZ_H_
 #define ANNALS_FUZZ_READER_FUZZ_H_
 
@@ -19,12 +22,19 @@ namespace annals::fuzz {
 class CheckingSink : public RecordSink {
  public:
   void OnDocument(Document&& doc) override {
-    if (doc.text.empty() || doc.text.find('\0') != std::string::npos ||
-        !IsValidUtf8(doc.text, nullptr) || doc.id.empty())
+    if (doc.text.empty() || doc.id.empty() || !Clean(doc.text) || !Clean(doc.title) ||
+        !Clean(doc.url) || !Clean(doc.source) || !doc.Validate().ok())
       std::abort();
+    for (const auto& [name, value] : doc.metadata)
+      if (!Clean(name)) std::abort();
   }
   void OnError(RecordError&& error) override {
     if (error.status.ok() || error.status.message().empty()) std::abort();
+  }
+
+ private:
+  static bool Clean(std::string_view s) {
+    return s.find('\0') == std::string_view::npos && IsValidUtf8(s, nullptr);
   }
 };
 

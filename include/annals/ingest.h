@@ -46,11 +46,13 @@ struct ReadOptions {
   size_t max_document_bytes = 8u << 20;     // larger documents are refused
   size_t max_file_bytes = size_t{4} << 30;  // larger files are refused whole
   CsvMap csv_map;
-  // Set by ReadPaths for the files of a directory it was given: a document
-  // whose input names no id gets the file's path below this folder, without
-  // extension ("2024/03/story"), so same-named files in different folders
-  // keep different ids. Empty: the file name alone ("story").
-  std::string id_root;
+  // The id of the documents of one input when the input names none
+  // (records of a multi-record file add ":<line>" or ":<data row>"). Set
+  // by ReadPaths for each file: the name without extension, the path below
+  // a directory given, or more of the path where that would collide within
+  // the run; "stdin-<hash>" for standard input. Empty: the file name
+  // without extension.
+  std::string id_base;
 };
 
 struct RecordError {
@@ -67,6 +69,9 @@ class RecordSink {
   virtual ~RecordSink() = default;
   virtual void OnDocument(Document&& doc) = 0;
   virtual void OnError(RecordError&& error) = 0;
+  // Polled between files and between records: true makes the readers stop
+  // early (whoever consumes the records has given up).
+  virtual bool Cancelled() const { return false; }
 };
 
 // Picks a format from the file name (may be empty) and the first bytes.

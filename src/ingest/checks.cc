@@ -6,8 +6,13 @@
 // user can find it with a hex viewer.
 //
 // Tested by detect_test.cc and text_reader_test.cc.
+#include <xxhash.h>
+
+#include <cctype>
+#include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "annals/ingest.h"
 #include "annals/text.h"
@@ -88,41 +93,73 @@ std::string_view TrimSpace(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return TrimSpace(s).empty(); }
 
-std::string DerivedId(const std::string& path, const std::string& id_root) {
-  if (path == "-") return "stdin";
-  std::string_view name = path;
-  const size_t slash = name.find_last_of('/');
+size_t ExtensionDot(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
   const size_t base = slash == std::string_view::npos ? 0 : slash + 1;
-  const size_t dot = name.find_last_of('.');
-  if (dot != std::string_view::npos && dot > base) name = name.substr(0, dot);
-  std::string_view root = id_root;
-  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
-  if (!root.empty() && name.size() > root.size() + 1 && name.starts_with(root) &&
-      name[root.size()] == '/') {
-    return std::string(name.substr(root.size() + 1));
-  }
-  return std::string(name.substr(base));
+  const size_t dot = path.find_last_of('.');
+  return dot != std::string_view::npos && dot > base ? dot : std::string_view::npos;
 }
 
-Status CheckNulAndUtf8(std::string_view bytes, size_t base) {
-  const size_t nul = bytes.find('\0');
-  if (nul != std::string_view::npos) {
-    return Status(ErrorCode::kNulBytes,
-                  "NUL byte at byte " + std::to_string(base + nul) + " (binary data?)");
-  }
+std::string LowerExtension(std::string_view path) {
+  const size_t dot = ExtensionDot(path);
+  if (dot == std::string_view::npos) return {};
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string_view WithoutExtension(std::string_view path) {
+  return path.substr(0, ExtensionDot(path));
+}
+
+std::string DerivedId(const std::string& path) {
+  if (path == "-") return "stdin";
+  const std::string_view stem = WithoutExtension(path);
+  const size_t slash = stem.find_last_of('/');
+  return std::string(slash == std::string_view::npos ? stem : stem.substr(slash + 1));
+}
+
+std::string StdinIdBase(std::string_view bytes) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
+  return "stdin-" + std::string(hex, 12);
+}
+
+namespace {
+
+Status NulAt(size_t offset) {
+  return Status(ErrorCode::kNulBytes,
+                "NUL byte at byte " + std::to_string(offset) + " (binary data?)");
+}
+
+// A byte that cannot start UTF-8 and is not part of a sequence: most likely
+// a single-byte encoding such as Latin-1 or Windows-1252 ("caf\xE9").
+bool LoneHighByte(std::string_view bytes, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  if (at >= bytes.size() || byte(at) < 0xA0) return false;
+  return at + 1 == bytes.size() || byte(at + 1) < 0x80 || byte(at + 1) > 0xBF;
+}
+
+Status CheckUtf8(std::string_view bytes, size_t base) {
   size_t bad = 0;
-  if (!IsValidUtf8(bytes, &bad)) {
-    return Status(ErrorCode::kInvalidUtf8, "invalid UTF-8 at byte " + std::to_string(base + bad));
-  }
-  return Status::Ok();
+  if (IsValidUtf8(bytes, &bad)) return Status::Ok();
+  std::string message = "invalid UTF-8 at byte " + std::to_string(base + bad);
+  if (LoneHighByte(bytes, bad)) message += " (Latin-1 or Windows-1252 text?)";
+  return Status(ErrorCode::kInvalidUtf8, std::move(message));
 }
 
-Status CheckNotBinary(std::string_view bytes) {
-  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    return Status(ErrorCode::kInvalidUtf8,
-                  "invalid UTF-8 at byte 0 (UTF-16 byte order mark; annals "
-                  "reads UTF-8)");
-  }
+// UTF-16 without a byte order mark: mostly ASCII text, so one byte of each
+// pair is NUL, always the same one.
+bool LooksLikeBareUtf16(std::string_view head) {
+  size_t nul[2] = {0, 0};
+  for (size_t i = 0; i < head.size(); ++i) nul[i % 2] += head[i] == '\0';
+  const size_t pairs = head.size() / 2;
+  return pairs >= 2 &&
+         ((nul[0] * 2 >= pairs && nul[1] == 0) || (nul[1] * 2 >= pairs && nul[0] == 0));
+}
+
+Status CheckControlBytes(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, kSniffBytes);
   size_t control = 0;
   for (unsigned char c : head) {
@@ -135,6 +172,29 @@ Status CheckNotBinary(std::string_view bytes) {
   return Status::Ok();
 }
 
+}  // namespace
+
+Status CheckNulAndUtf8(std::string_view bytes, size_t base) {
+  const size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) return NulAt(base + nul);
+  return CheckUtf8(bytes, base);
+}
+
+Status CheckNotUtf16(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
+      LooksLikeBareUtf16(bytes.substr(0, kSniffBytes))) {
+    return Status(ErrorCode::kInvalidUtf8,
+                  "UTF-16 text; annals reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t "
+                  "UTF-8)");
+  }
+  return Status::Ok();
+}
+
+Status CheckNotBinary(std::string_view bytes) {
+  ANNALS_RETURN_IF_ERROR(CheckNotUtf16(bytes));
+  return CheckControlBytes(bytes);
+}
+
 Status TooLarge(uint64_t size, uint64_t limit, std::string_view what) {
   return Status(ErrorCode::kTooLarge, std::string(what) + " is " + std::to_string(size) +
                                           " bytes, over the " + std::to_string(limit) +
@@ -144,10 +204,12 @@ Status TooLarge(uint64_t size, uint64_t limit, std::string_view what) {
 Status CheckDocumentBytes(std::string_view bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_document_bytes)
     return TooLarge(bytes.size(), options.max_document_bytes, "document");
-  // A NUL is the clearest sign of binary data, so it is named first.
-  if (bytes.find('\0') != std::string_view::npos) return CheckNulAndUtf8(bytes, 0);
-  ANNALS_RETURN_IF_ERROR(CheckNotBinary(bytes));
-  ANNALS_RETURN_IF_ERROR(CheckNulAndUtf8(bytes, 0));
+  // UTF-16 is full of NULs, so it is named before them; after it, a NUL is
+  // the clearest sign of binary data.
+  ANNALS_RETURN_IF_ERROR(CheckNotUtf16(bytes));
+  if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos) return NulAt(nul);
+  ANNALS_RETURN_IF_ERROR(CheckControlBytes(bytes));
+  ANNALS_RETURN_IF_ERROR(CheckUtf8(bytes, 0));
   if (IsBlank(bytes)) return Status(ErrorCode::kEmptyDocument, "empty document (only white space)");
   return Status::Ok();
 }
@@ -195,7 +257,7 @@ std::string JsonQuote(std::string_view s) {
 Document NewDocument(const std::string& path, uint64_t record, std::string_view format,
                      const ReadOptions& options) {
   Document doc;
-  doc.id = DerivedId(path, options.id_root);
+  doc.id = options.id_base.empty() ? DerivedId(path) : options.id_base;
   if (record > 0) {
     doc.id.push_back(':');
     doc.id.append(std::to_string(record));

@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "annals/ingest.h"
@@ -48,9 +50,15 @@ std::string Lower(std::string_view s) {
 enum class Step { kRecord, kEnd, kUnterminated };
 
 // Reads the record at *pos into *fields; advances *pos past its line end.
-Step NextRecord(std::string_view s, size_t* pos, std::vector<std::string>* fields) {
+// Bytes beyond `max_bytes` from the record's start are scanned but not
+// copied: the caller refuses such a record, and a huge one must not be
+// held in memory twice first.
+Step NextRecord(std::string_view s, size_t* pos, size_t max_bytes,
+                std::vector<std::string>* fields) {
   fields->clear();
   size_t i = *pos;
+  const size_t record_start = i;
+  auto within = [&](size_t end) { return end - record_start <= max_bytes; };
   const size_t n = s.size();
   if (i >= n) return Step::kEnd;
   std::string field;
@@ -64,7 +72,7 @@ Step NextRecord(std::string_view s, size_t* pos, std::vector<std::string>* field
           *pos = n;
           return Step::kUnterminated;
         }
-        field.append(s.substr(i, q - i));
+        if (within(q)) field.append(s.substr(i, q - i));
         i = q + 1;
         if (i < n && s[i] == '"') {
           field.push_back('"');
@@ -76,8 +84,8 @@ Step NextRecord(std::string_view s, size_t* pos, std::vector<std::string>* field
     }
     const size_t start = i;
     while (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r') ++i;
-    field.append(s.substr(start, i - start));
-    fields->push_back(field);
+    if (within(i)) field.append(s.substr(start, i - start));
+    fields->push_back(std::move(field));
     if (i < n && s[i] == ',') {
       ++i;
       continue;
@@ -130,33 +138,67 @@ bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
   return true;
 }
 
-// Builds the Document for one data row; false with *error set.
-bool ToDocument(const std::vector<std::string>& header, const std::vector<std::string>& row,
-                const std::array<int, 6>& cols, Document& doc, Status* error) {
-  const std::string_view text = internal::TrimSpace(row[cols[kText]]);
-  if (text.empty()) {
+// (column, metadata name) for each column that feeds no field: the trimmed
+// header name, made unique ("category", "category_2") since JSON output
+// keeps one value per name.
+using MetadataColumns = std::vector<std::pair<size_t, std::string>>;
+MetadataColumns MetadataNames(const std::vector<std::string>& header,
+                              const std::array<int, 6>& cols) {
+  MetadataColumns names;
+  std::set<std::string> used;
+  for (size_t c = 0; c < header.size(); ++c) {
+    if (std::find(cols.begin(), cols.end(), static_cast<int>(c)) != cols.end()) continue;
+    const std::string base(internal::TrimSpace(header[c]));
+    std::string name = base;
+    for (int n = 2; used.contains(name); ++n) name = base + "_" + std::to_string(n);
+    used.insert(name);
+    names.emplace_back(c, std::move(name));
+  }
+  return names;
+}
+
+// `field` trimmed, moved out when there is nothing to trim.
+std::string TakeTrimmed(std::string& field) {
+  const std::string_view t = internal::TrimSpace(field);
+  if (t.size() == field.size()) return std::move(field);
+  return std::string(t);
+}
+
+// Builds the Document for one data row, taking its fields; false with
+// *error set.
+bool ToDocument(const std::vector<std::string>& header, std::vector<std::string>& row,
+                const std::array<int, 6>& cols, const MetadataColumns& meta_columns, Document& doc,
+                Status* error) {
+  if (internal::IsBlank(row[cols[kText]])) {
     *error = Status(ErrorCode::kEmptyDocument, "column '" + header[cols[kText]] + "' is empty");
     return false;
   }
-  doc.text = std::string(text);
-  auto value = [&](int f) {
-    return cols[f] < 0 ? std::string_view() : internal::TrimSpace(row[cols[f]]);
-  };
-  if (!value(kId).empty()) doc.id = std::string(value(kId));
-  doc.title = std::string(value(kTitle));
-  doc.url = std::string(value(kUrl));
-  doc.source = std::string(value(kSource));
-  for (size_t c = 0; c < row.size(); ++c) {
-    if (std::find(cols.begin(), cols.end(), static_cast<int>(c)) != cols.end()) continue;
-    doc.metadata.emplace_back(std::string(internal::TrimSpace(header[c])),
-                              internal::JsonQuote(row[c]));
+  auto take = [&](int f) { return cols[f] < 0 ? std::string() : TakeTrimmed(row[cols[f]]); };
+  doc.text = take(kText);
+  if (std::string id = take(kId); !id.empty()) {
+    doc.id = std::move(id);
+    doc.origin.id_given = true;
   }
-  internal::SetPublished(value(kPublished), doc);
+  doc.title = take(kTitle);
+  doc.url = take(kUrl);
+  doc.source = take(kSource);
+  for (const auto& [c, name] : meta_columns)
+    doc.metadata.emplace_back(name, internal::JsonQuote(row[c]));
+  if (cols[kPublished] >= 0) internal::SetPublished(row[cols[kPublished]], doc);
   doc.dateline_place = internal::BodyDatelinePlace(doc.text);
   return true;
 }
 
 }  // namespace
+
+namespace internal {
+
+bool IsDefaultTextColumn(std::string_view lower_name) {
+  const auto& names = DefaultColumns()[kText];
+  return std::find(names.begin(), names.end(), lower_name) != names.end();
+}
+
+}  // namespace internal
 
 bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
   CsvMap map;
@@ -197,17 +239,19 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
 
 void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
              RecordSink& sink) {
-  auto fail = [&](uint64_t row, ErrorCode code, std::string message) {
-    sink.OnError(internal::MakeError(path, row, code, std::move(message)));
-  };
   size_t pos = internal::BomLength(bytes);
+  auto fail = [&](uint64_t row, ErrorCode code, std::string message) {
+    RecordError e = internal::MakeError(path, row, code, std::move(message));
+    e.origin.end_offset = pos;  // just past the row (or header) at fault
+    sink.OnError(std::move(e));
+  };
   if (Status st = internal::CheckNotBinary(bytes.substr(pos)); !st.ok())
     return fail(0, st.code(), st.message());
   if (internal::IsBlank(bytes.substr(pos)))
     return fail(0, ErrorCode::kEmptyDocument, "empty CSV file (no header)");
   std::vector<std::string> header, row;
   const size_t header_start = pos;
-  if (NextRecord(bytes, &pos, &header) != Step::kRecord)
+  if (NextRecord(bytes, &pos, std::string_view::npos, &header) != Step::kRecord)
     return fail(0, ErrorCode::kBadCsv, "unterminated quoted field in the header");
   if (Status st =
           internal::CheckNulAndUtf8(bytes.substr(header_start, pos - header_start), header_start);
@@ -217,13 +261,14 @@ void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions&
   std::string map_error;
   if (!MapColumns(header, options.csv_map, &cols, &map_error))
     return fail(0, ErrorCode::kBadCsv, map_error);
+  const MetadataColumns meta_columns = MetadataNames(header, cols);
 
   uint64_t data_row = 0;
   uint64_t line = 1 + std::count(bytes.begin() + header_start, bytes.begin() + pos, '\n');
-  while (true) {
+  while (!sink.Cancelled()) {
     const size_t start = pos;
     const uint64_t start_line = line;
-    const Step step = NextRecord(bytes, &pos, &row);
+    const Step step = NextRecord(bytes, &pos, options.max_document_bytes, &row);
     if (step == Step::kEnd) break;
     const std::string_view raw = bytes.substr(start, pos - start);
     line += std::count(raw.begin(), raw.end(), '\n');
@@ -249,13 +294,16 @@ void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions&
       continue;
     }
     Document doc = internal::NewDocument(path, data_row, "csv", options);
+    doc.origin.end_offset = pos;
     Status error;
-    if (!ToDocument(header, row, cols, doc, &error)) {
+    if (!ToDocument(header, row, cols, meta_columns, doc, &error)) {
       fail(data_row, error.code(), error.message());
       continue;
     }
     sink.OnDocument(std::move(doc));
   }
+  if (data_row == 0)
+    fail(0, ErrorCode::kEmptyDocument, "no records: the CSV file has a header but no data rows");
 }
 
 }  // namespace annals

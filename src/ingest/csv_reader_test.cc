@@ -24,6 +24,7 @@ TEST(Csv, MapsColumnsByNameCaseInsensitive) {
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.id, "n1");
+  EXPECT_TRUE(d.origin.id_given);
   EXPECT_EQ(d.title, "Talks");
   EXPECT_EQ(d.published->ToIso(), "2024-03-26");
   EXPECT_EQ(d.text, "Envoys met.");
@@ -48,6 +49,7 @@ TEST(Csv, IdDefaultsToStemAndDataRow) {
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[0].id, "news:1");
   EXPECT_EQ(sink.docs[1].id, "news:2");
+  EXPECT_FALSE(sink.docs[1].origin.id_given);
   EXPECT_EQ(sink.docs[1].origin.Describe(), "data/news.csv:2");
 }
 
@@ -87,7 +89,39 @@ TEST(Csv, InvalidUtf8PerRecord) {
   ASSERT_EQ(sink.docs.size(), 1u);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kInvalidUtf8);
-  EXPECT_EQ(sink.errors[0].status.message(), "invalid UTF-8 at byte 9");
+  EXPECT_EQ(sink.errors[0].status.message(),
+            "invalid UTF-8 at byte 9 (Latin-1 or Windows-1252 text?)");
+}
+
+TEST(Csv, DuplicateHeaderNamesMadeUnique) {
+  CollectingSink sink = Read("text,category,Category ,category_2,category\nT.,a,b,c,d\n");
+  ASSERT_EQ(sink.docs.size(), 1u);
+  const auto& m = sink.docs[0].metadata;
+  ASSERT_EQ(m.size(), 4u);
+  EXPECT_EQ(m[0], std::make_pair(std::string("category"), std::string("\"a\"")));
+  EXPECT_EQ(m[1].first, "Category");
+  EXPECT_EQ(m[2].first, "category_2");
+  EXPECT_EQ(m[3], std::make_pair(std::string("category_3"), std::string("\"d\"")));
+}
+
+TEST(Csv, HeaderOnlyIsOneError) {
+  for (const char* bytes : {"text,title\n", "text,title\r\n\r\n\n"}) {
+    CollectingSink sink = Read(bytes);
+    ASSERT_EQ(sink.errors.size(), 1u);
+    EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
+    EXPECT_EQ(sink.errors[0].origin.record, 0u);
+  }
+}
+
+TEST(Csv, OversizedRowRefusedAndReadingGoesOn) {
+  ReadOptions options;
+  options.max_document_bytes = 64;
+  CollectingSink sink = Read("text,title\n\"" + std::string(100, 'a') + "\",T\nok,T\n", options);
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(sink.errors[0].status.message(), "row is 105 bytes, over the 64-byte limit");
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].text, "ok");
 }
 
 TEST(Csv, NoTextColumnRefusesFile) {

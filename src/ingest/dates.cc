@@ -107,6 +107,13 @@ class Scanner {
     }
     return false;
   }
+  // Past the next `c` within `max` bytes.
+  bool SkipTo(char c, size_t max) {
+    const size_t at = s_.find(c, i_);
+    if (at == std::string_view::npos || at - i_ > max) return false;
+    i_ = at + 1;
+    return true;
+  }
   size_t pos() const { return i_; }
   void set_pos(size_t p) { i_ = p; }
 
@@ -170,6 +177,8 @@ bool ReadClock(Scanner& sc, PublishedTime* t) {
   if (sc.ReadCharHere(':')) {
     if (!sc.ReadNumber(2, &t->second, &digits) || digits != 2 || t->second > 60) return false;
     t->has_seconds = true;
+    int fraction = 0;  // dropped, as ParseIso does
+    if (sc.ReadCharHere('.') && !sc.ReadNumber(9, &fraction, &digits)) return false;
   }
   const size_t before = sc.pos();
   std::string word, second;
@@ -186,7 +195,7 @@ bool ReadClock(Scanner& sc, PublishedTime* t) {
   return t->hour <= 23 && t->minute <= 59;
 }
 
-// "+0300", "+03:00", "-5"; adds to *offset.
+// "+0300", "+03:00", "-5".
 bool ReadNumericZone(Scanner& sc, int* offset) {
   const size_t start = sc.pos();
   int sign = 0;
@@ -216,25 +225,26 @@ bool ReadNumericZone(Scanner& sc, int* offset) {
     sc.set_pos(start);
     return false;
   }
-  *offset += sign * (hh * 60 + mm);
+  *offset = sign * (hh * 60 + mm);
   return true;
 }
 
-// Zone name and/or numeric offset.
+// Zone name and/or numeric offset. After GMT or UTC the number is the
+// offset; after a local zone name it is the offset meant, so it wins:
+// "EST-0500" is -05:00, not -10:00.
 bool ReadZone(Scanner& sc, PublishedTime* t) {
   int offset = 0;
   bool any = false;
   const size_t start = sc.pos();
   std::string word;
   if (sc.ReadWord(&word)) {
-    bool known = false;
     for (const ZoneName& z : kZones) {
       if (word == z.name) {
         offset = z.offset_minutes;
-        known = any = true;
+        any = true;
       }
     }
-    if (!known) {
+    if (!any) {
       sc.set_pos(start);
       return false;
     }
@@ -244,13 +254,36 @@ bool ReadZone(Scanner& sc, PublishedTime* t) {
   return any;
 }
 
+// RFC 2822 allows a comment after the zone: "-0500 (EST)".
+void SkipComment(Scanner& sc) {
+  const size_t start = sc.pos();
+  if (!sc.ReadChar('(')) return;
+  if (!sc.SkipTo(')', 40)) sc.set_pos(start);
+}
+
+// "2024-03-26": the date part of ISO 8601 forms that ParseIso does not
+// take ("2024-03-26 22:16:00 UTC", "...T22:16:00-05").
+bool ReadIsoDate(Scanner& sc, PublishedTime* t) {
+  const size_t start = sc.pos();
+  int digits = 0, month_digits = 0, day_digits = 0;
+  if (sc.ReadNumber(4, &t->year, &digits) && digits == 4 && sc.ReadCharHere('-') &&
+      sc.ReadNumber(2, &t->month, &month_digits) && month_digits == 2 && sc.ReadCharHere('-') &&
+      sc.ReadNumber(2, &t->day, &day_digits) && day_digits == 2 && t->month >= 1 &&
+      t->month <= 12 && t->day >= 1 && t->day <= DaysIn(t->year, t->month)) {
+    sc.ReadCharHere('T');
+    return true;
+  }
+  sc.set_pos(start);
+  return false;
+}
+
 }  // namespace
 
 bool ParseTextDate(std::string_view s, PublishedTime* out) {
   if (s.size() > 100) return false;
   Scanner sc(s);
   PublishedTime t;
-  if (!ReadCalendarDate(sc, &t)) return false;
+  if (!ReadIsoDate(sc, &t) && !ReadCalendarDate(sc, &t)) return false;
   if (!sc.AtEnd()) {
     // separator between date and time: "-", "--", ",", "|", "at" or none
     const size_t before = sc.pos();
@@ -263,6 +296,7 @@ bool ParseTextDate(std::string_view s, PublishedTime* out) {
     if (!ReadClock(sc, &with_time)) return false;
     t = with_time;
     ReadZone(sc, &t);
+    SkipComment(sc);
   }
   if (!sc.AtEnd()) return false;
   *out = t;

@@ -35,6 +35,29 @@ TEST(WireDate, ZonesNamedAndNumeric) {
   EXPECT_EQ(Iso("26 March 2024 22:16 EST"), "2024-03-26T22:16-05:00");
 }
 
+// A number after a local zone name is the offset meant, not an addition.
+TEST(WireDate, NumberAfterZoneNameIsTheOffset) {
+  EXPECT_EQ(Iso("26 March 2024 22:16 EST-0500"), "2024-03-26T22:16-05:00");
+  EXPECT_EQ(Iso("26 March 2024 22:16 CEST+0200"), "2024-03-26T22:16+02:00");
+  EXPECT_EQ(Iso("26 March 2024 22:16 GMT+2"), "2024-03-26T22:16+02:00");
+}
+
+TEST(WireDate, IsoWithSpacedZone) {
+  EXPECT_EQ(Iso("2024-03-26 22:16:00 UTC"), "2024-03-26T22:16:00Z");
+  EXPECT_EQ(Iso("2024-03-26 22:16:00 +0000"), "2024-03-26T22:16:00Z");
+  EXPECT_EQ(Iso("2024-03-26 22:16:00.250 EST"), "2024-03-26T22:16:00-05:00");
+}
+
+TEST(WireDate, IsoWithHourOnlyOffset) {
+  EXPECT_EQ(Iso("2024-03-26T22:16:00-05"), "2024-03-26T22:16:00-05:00");
+  EXPECT_EQ(Iso("2024-02-30T22:16:00-05"), "none");
+}
+
+TEST(WireDate, Rfc2822WithTrailingComment) {
+  EXPECT_EQ(Iso("Tue, 26 Mar 2024 22:16:00 -0500 (EST)"), "2024-03-26T22:16:00-05:00");
+  EXPECT_EQ(Iso("Tue, 26 Mar 2024 22:16:00 -0500 (EST"), "none");
+}
+
 TEST(WireDate, AmPmDotted) { EXPECT_EQ(Iso("March 26, 2024, 12:05 a.m."), "2024-03-26T00:05"); }
 
 TEST(WireDate, IsoForms) {

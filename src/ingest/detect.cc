@@ -2,8 +2,9 @@
 // through (files, standard input, fuzzers).
 //
 // The name decides when it is unambiguous (.jsonl, .csv); otherwise the
-// first bytes do: a JSON object on the first line means JSON Lines, a date
-// alone on the first line means a wire story, anything else is plain text.
+// first line with content does: the start of a JSON object means JSON
+// Lines, a date alone means a wire story, a CSV header naming a text column
+// means CSV, anything else is plain text.
 // Only the first kSniffBytes are looked at, so detection costs the same for
 // a 1 KB and a 1 GB file.
 //
@@ -19,33 +20,61 @@
 namespace annals {
 namespace {
 
-std::string Extension(std::string_view name) {
-  const size_t slash = name.find_last_of('/');
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  const size_t dot = name.find_last_of('.');
-  if (dot == std::string_view::npos || dot == 0) return {};
-  std::string ext(name.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
-// True when the first line of `head` is a JSON object (or looks like the
-// start of one when the line is longer than the head).
-bool FirstLineIsObject(std::string_view head) {
-  const size_t nl = head.find('\n');
-  if (nl == std::string_view::npos && head.size() >= internal::kSniffBytes) {
-    const std::string_view t = internal::TrimSpace(head);
-    return t.starts_with("{\"") || t.starts_with("{ \"");
+// The first line of `head` that is not blank, trimmed.
+std::string_view FirstContentLine(std::string_view head) {
+  size_t pos = 0;
+  while (pos < head.size()) {
+    size_t nl = head.find('\n', pos);
+    if (nl == std::string_view::npos) nl = head.size();
+    const std::string_view line = internal::TrimSpace(head.substr(pos, nl - pos));
+    if (!line.empty()) return line;
+    pos = nl + 1;
   }
-  const std::string_view line = head.substr(0, nl);
-  if (internal::JsonTooDeep(line, internal::kMaxJsonDepth)) return false;
-  const auto j = nlohmann::json::parse(line, nullptr, false);
-  return j.is_object();
+  return {};
 }
 
-std::string_view FirstLine(std::string_view s) {
-  s = s.substr(0, s.find('\n'));
-  return s;
+// A JSON Lines record, judged by its start alone: `{"` may begin a record
+// longer than the head, or a broken one that the reader reports on its own
+// while reading the rest. A lone "{" is pretty-printed JSON, which the
+// reader refuses with a message saying so.
+bool StartsJsonObject(std::string_view line) {
+  if (!line.starts_with('{')) return false;
+  if (line == "{") return true;
+  const std::string_view inside = internal::TrimSpace(line.substr(1));
+  if (inside.starts_with('"')) return true;
+  if (internal::JsonTooDeep(line, internal::kMaxJsonDepth)) return false;
+  return nlohmann::json::parse(line, nullptr, false).is_object();
+}
+
+// "[{...}]": one JSON document, not JSON Lines.
+bool StartsJsonArray(std::string_view head) {
+  head = internal::TrimSpace(head);
+  return head.starts_with('[') && internal::TrimSpace(head.substr(1)).starts_with('{');
+}
+
+// A comma-separated header naming a text column the CSV reader takes
+// ("title,text"): short names only, so a sentence with commas is not one.
+bool LooksLikeCsvHeader(std::string_view line) {
+  if (line.find(',') == std::string_view::npos) return false;
+  bool text_column = false;
+  size_t pos = 0;
+  while (pos <= line.size()) {
+    size_t comma = line.find(',', pos);
+    if (comma == std::string_view::npos) comma = line.size();
+    std::string_view name = internal::TrimSpace(line.substr(pos, comma - pos));
+    pos = comma + 1;
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+      name = name.substr(1, name.size() - 2);
+    if (name.size() > 64) return false;
+    std::string lower;
+    for (const char c : name) {
+      const auto u = static_cast<unsigned char>(c);
+      if (!std::isalnum(u) && c != '_' && c != '-' && c != ' ' && c != '.') return false;
+      lower.push_back(static_cast<char>(std::tolower(u)));
+    }
+    text_column |= internal::IsDefaultTextColumn(lower);
+  }
+  return text_column;
 }
 
 }  // namespace
@@ -53,18 +82,19 @@ std::string_view FirstLine(std::string_view s) {
 Format DetectFormat(std::string_view name, std::string_view head) {
   head = head.substr(0, internal::kSniffBytes);
   head.remove_prefix(internal::BomLength(head));
-  const std::string ext = Extension(name);
+  const std::string ext = internal::LowerExtension(name);
   if (ext == "jsonl" || ext == "ndjson") return Format::kJsonLines;
   if (ext == "csv") return Format::kCsv;
-  // Skip leading white space to the first line with content.
-  size_t start = 0;
-  while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
-  while (start > 0 && head[start - 1] != '\n') --start;
-  const std::string_view rest = head.substr(start);
-  const std::string_view trimmed = internal::TrimSpace(rest);
-  if (ext == "json") return trimmed.starts_with('{') ? Format::kJsonLines : Format::kAuto;
-  if (trimmed.starts_with('{') && FirstLineIsObject(trimmed)) return Format::kJsonLines;
-  if (internal::IsDatelineLine(FirstLine(rest))) return Format::kWire;
+  const std::string_view line = FirstContentLine(head);
+  // An empty .json is JSON Lines without records, which the reader reports.
+  if (ext == "json")
+    return line.empty() || line.starts_with('{') ? Format::kJsonLines : Format::kAuto;
+  if (StartsJsonObject(line)) return Format::kJsonLines;
+  if (StartsJsonArray(head)) return Format::kAuto;
+  if (internal::IsDatelineLine(line)) return Format::kWire;
+  // A .txt file is prose, whose first line may well hold a comma and the
+  // word "story"; only other names (and standard input) may be CSV.
+  if (ext != "txt" && ext != "text" && LooksLikeCsvHeader(line)) return Format::kCsv;
   return Format::kText;
 }
 
@@ -88,10 +118,10 @@ void ParseBuffer(std::string_view bytes, const std::string& origin_path, Format 
     case Format::kAuto:
       break;
   }
-  sink.OnError(
-      internal::MakeError(origin_path, 0, ErrorCode::kUnknownFormat,
-                          "unknown format: a .json file must hold JSON Lines (one object per "
-                          "line); use --input-format to choose a reader"));
+  sink.OnError(internal::MakeError(
+      origin_path, 0, ErrorCode::kUnknownFormat,
+      "unknown format: a JSON document or array is not JSON Lines (one "
+      "object per line): convert it, or use --input-format to choose a reader"));
 }
 
 }  // namespace annals

@@ -4,7 +4,8 @@
 // only then handed to nlohmann_json, whose parser recurses: the depth scan
 // keeps a hostile line from exhausting the stack. ordered_json keeps the
 // input order of fields, so unknown fields reach metadata in that order.
-// Every bad line becomes one RecordError and the next line is read.
+// Every bad line becomes one RecordError and the next line is read; a file
+// with no records, or pretty-printed JSON, is one RecordError for the file.
 //
 // Tested by jsonl_reader_test.cc.
 #include <array>
@@ -46,14 +47,31 @@ constexpr std::array<Alias, 16> kAliases = {{
     {"", Field::kNone},
 }};
 
-// The key of `obj` that supplies `field`, or nullptr.
+bool IsNonBlankString(const Json& v) {
+  return v.is_string() && !internal::IsBlank(v.get_ref<const std::string&>());
+}
+
+// The key of `obj` that supplies `field`, or nullptr: the first alias with
+// a non-blank string, so {"text": "", "content": "..."} reads; failing
+// that the first present one, so a wrong value is reported by its name.
 const std::string* PickKey(const Json& obj, Field field) {
+  const std::string* fallback = nullptr;
   for (const Alias& a : kAliases) {
     if (a.field != field) continue;
     auto it = obj.find(std::string(a.name));
-    if (it != obj.end() && !it->is_null()) return &it.key();
+    if (it == obj.end() || it->is_null()) continue;
+    if (IsNonBlankString(*it)) return &it.key();
+    if (fallback == nullptr) fallback = &it.key();
   }
-  return nullptr;
+  return fallback;
+}
+
+// A null under a field's name says "no value": not worth keeping.
+bool IsNullField(const std::string& key, const Json& value) {
+  if (!value.is_null()) return false;
+  for (const Alias& a : kAliases)
+    if (a.field != Field::kNone && a.name == key) return true;
+  return false;
 }
 
 std::string Dump(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -107,7 +125,10 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
   };
   if (keys[1]) {
     std::string id = string_of(keys[1]);
-    if (!id.empty()) doc.id = std::move(id);  // else keep the derived id
+    if (!id.empty()) {  // else keep the derived id
+      doc.id = std::move(id);
+      doc.origin.id_given = true;
+    }
   }
   if (keys[2]) doc.url = string_of(keys[2]);
   if (keys[3] && obj.at(*keys[3]).is_string()) doc.source = string_of(keys[3]);
@@ -117,7 +138,7 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
     for (const std::string* k : keys) mapped |= (k != nullptr && *k == it.key());
     // A non-string source (an object naming the outlet) is kept whole.
     if (keys[3] && *keys[3] == it.key() && !it->is_string()) mapped = false;
-    if (!mapped) doc.metadata.emplace_back(it.key(), Dump(*it));
+    if (!mapped && !IsNullField(it.key(), *it)) doc.metadata.emplace_back(it.key(), Dump(*it));
   }
   if (keys[4]) {
     const Json& p = obj.at(*keys[4]);
@@ -128,10 +149,14 @@ bool ToDocument(const Json& obj, Document& doc, Status* error) {
 }
 
 // Checks and parses one line; reports it to `sink` either way.
-void ReadLine(std::string_view line, uint64_t number, size_t offset, const std::string& path,
-              const ReadOptions& options, RecordSink& sink) {
+// `offset` is where the line starts in the file, `end_offset` where the
+// next one does.
+void ReadLine(std::string_view line, uint64_t number, size_t offset, uint64_t end_offset,
+              const std::string& path, const ReadOptions& options, RecordSink& sink) {
   auto fail = [&](ErrorCode code, std::string message) {
-    sink.OnError(internal::MakeError(path, number, code, std::move(message)));
+    RecordError e = internal::MakeError(path, number, code, std::move(message));
+    e.origin.end_offset = end_offset;
+    sink.OnError(std::move(e));
   };
   if (line.size() > options.max_document_bytes)
     return fail(ErrorCode::kTooLarge,
@@ -150,6 +175,7 @@ void ReadLine(std::string_view line, uint64_t number, size_t offset, const std::
   if (!obj.is_object())
     return fail(ErrorCode::kBadRecord, std::string("not a JSON object but ") + obj.type_name());
   Document doc = internal::NewDocument(path, number, "jsonl", options);
+  doc.origin.end_offset = end_offset;
   Status error;
   bool ok = false;
   try {
@@ -165,14 +191,16 @@ void ReadLine(std::string_view line, uint64_t number, size_t offset, const std::
 
 void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOptions& options,
                    RecordSink& sink) {
+  auto refuse = [&](ErrorCode code, const std::string& message) {
+    sink.OnError(internal::MakeError(path, 0, code, message));
+  };
   const size_t bom = internal::BomLength(bytes);
-  if (Status st = internal::CheckNotBinary(bytes.substr(bom)); !st.ok()) {
-    sink.OnError(internal::MakeError(path, 0, st.code(), st.message()));
-    return;
-  }
+  if (Status st = internal::CheckNotBinary(bytes.substr(bom)); !st.ok())
+    return refuse(st.code(), st.message());
   size_t pos = bom;
   uint64_t number = 0;
-  while (pos < bytes.size()) {
+  bool any = false;
+  while (pos < bytes.size() && !sink.Cancelled()) {
     ++number;
     size_t end = bytes.find('\n', pos);
     if (end == std::string_view::npos) end = bytes.size();
@@ -181,8 +209,14 @@ void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOp
     pos = end + 1;
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (internal::IsBlank(line)) continue;
-    ReadLine(line, number, offset, path, options, sink);
+    // Else every line of an indented JSON document would be its own error.
+    if (!any && internal::TrimSpace(line) == "{")
+      return refuse(ErrorCode::kBadJson,
+                    "pretty-printed JSON: JSON Lines needs one object per line");
+    any = true;
+    ReadLine(line, number, offset, std::min(pos, bytes.size()), path, options, sink);
   }
+  if (!any) refuse(ErrorCode::kEmptyDocument, "no records (empty JSON Lines file)");
 }
 
 }  // namespace annals

@@ -32,6 +32,7 @@ TEST(JsonLines, MapsKnownFields) {
   EXPECT_EQ(d.text, "Envoys met.");
   EXPECT_EQ(d.format, "jsonl");
   EXPECT_EQ(d.origin.Describe(), "in/feed.jsonl:1");
+  EXPECT_TRUE(d.origin.id_given);
   EXPECT_TRUE(d.metadata.empty());
 }
 
@@ -46,6 +47,41 @@ TEST(JsonLines, AcceptsAliases) {
   EXPECT_EQ(d.published->ToIso(), "2024-03-26T22:16:00Z");
   EXPECT_EQ(d.title, "H");
   EXPECT_EQ(d.text, "B.");
+}
+
+TEST(JsonLines, BlankAliasGivesWayToTheNext) {
+  CollectingSink sink =
+      Read(R"({"text": "", "content": "The real body.", "title": " ", "headline": "H"})");
+  ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
+  EXPECT_EQ(sink.docs[0].text, "The real body.");
+  EXPECT_EQ(sink.docs[0].title, "H");
+}
+
+TEST(JsonLines, NullKnownFieldsAreDropped) {
+  CollectingSink sink =
+      Read(R"({"id": null, "title": null, "published": null, "url": null, "source": null, )"
+           R"("link": null, "text": "T.", "extra": null})");
+  ASSERT_EQ(sink.docs.size(), 1u);
+  const auto& m = sink.docs[0].metadata;
+  ASSERT_EQ(m.size(), 1u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m[0].first, "extra");
+  EXPECT_EQ(sink.docs[0].id, "feed:1");
+}
+
+TEST(JsonLines, EmptyFileIsOneError) {
+  for (const char* bytes : {"", "\n  \n\r\n", "\xEF\xBB\xBF"}) {
+    CollectingSink sink = Read(bytes);
+    ASSERT_EQ(sink.errors.size(), 1u);
+    EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
+    EXPECT_EQ(sink.errors[0].origin.record, 0u);
+  }
+}
+
+TEST(JsonLines, PrettyPrintedJsonIsOneError) {
+  CollectingSink sink = Read("\n{\n  \"text\": \"a\"\n}\n");
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].Describe(),
+            "in/feed.jsonl: [E007] pretty-printed JSON: JSON Lines needs one object per line");
 }
 
 TEST(JsonLines, UnknownFieldsKeptInInputOrder) {
@@ -63,6 +99,7 @@ TEST(JsonLines, IdDefaultsToStemAndLine) {
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[0].id, "feed:2");
   EXPECT_EQ(sink.docs[1].id, "feed:4");
+  EXPECT_FALSE(sink.docs[1].origin.id_given);
 }
 
 TEST(JsonLines, BadLineDoesNotStopTheRest) {

@@ -6,7 +6,8 @@
 // does not depend on the file system's order. Only the first kSniffBytes
 // are read before the format is known, so an oversized single-document file
 // is refused without reading it; big multi-record files are mapped rather
-// than copied into memory.
+// than copied into memory. Every file of the run is listed before any is
+// read, so that derived ids can be made unique across the whole run.
 //
 // Tested by paths_test.cc.
 #include <fcntl.h>
@@ -15,10 +16,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -36,18 +38,19 @@ namespace fs = std::filesystem;
 constexpr uint64_t kMapBytes = uint64_t{64} << 20;
 
 bool HasReadableExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson" || ext == ".json" ||
-         ext == ".csv";
+  const std::string ext = internal::LowerExtension(p.filename().string());
+  return ext == "txt" || ext == "text" || ext == "jsonl" || ext == "ndjson" || ext == "json" ||
+         ext == "csv";
 }
 
 void IoError(const std::string& path, const std::string& what, RecordSink* sink) {
   if (sink != nullptr) sink->OnError(internal::MakeError(path, 0, ErrorCode::kIo, what));
 }
 
-// The readable files under `dir`, sorted, with their sizes.
-std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir, RecordSink* sink) {
+// The readable files under `dir`, sorted, with their sizes; *error set when
+// the walk failed.
+std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir,
+                                                         std::string* error) {
   std::vector<std::pair<fs::path, uint64_t>> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -63,7 +66,7 @@ std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir,
     const uintmax_t size = it->file_size(fec);
     files.emplace_back(p, fec ? 0 : static_cast<uint64_t>(size));
   }
-  if (ec) IoError(dir, "cannot list directory: " + ec.message(), sink);
+  if (ec) *error = "cannot list directory: " + ec.message();
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -88,7 +91,9 @@ void ReadStandardInput(const ReadOptions& options, RecordSink& sink) {
   std::string data, error;
   if (!ReadStream(STDIN_FILENO, options.max_file_bytes, &data, &error))
     return IoError("-", "cannot read standard input: " + error, &sink);
-  ParseBuffer(data, "-", options.format, options, sink);
+  ReadOptions with_id = options;
+  with_id.id_base = internal::StdinIdBase(data);
+  ParseBuffer(data, "-", options.format, with_id, sink);
 }
 
 // Reads one regular file (or device, or pipe) and parses it.
@@ -135,28 +140,78 @@ void ReadFile(const std::string& path, const ReadOptions& options, RecordSink& s
   ParseBuffer(data, path, options.format, options, sink);
 }
 
-}  // namespace
+// One input of a run, in reading order: a file, standard input, or a path
+// that could not be listed (`error` set).
+struct Input {
+  std::string path;
+  uint64_t size = 0;
+  std::string stem;  // the id when it is unique in the run
+  std::string error;
+};
 
-void ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options,
-               RecordSink& sink) {
+std::vector<Input> ListInputs(const std::vector<std::string>& paths) {
+  std::vector<Input> inputs;
   for (const std::string& path : paths) {
     if (path == "-") {
-      ReadStandardInput(options, sink);
+      inputs.push_back({path, 0, {}, {}});
       continue;
     }
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      IoError(path, ec ? ec.message() : "no such file or directory", &sink);
-      continue;
-    }
-    if (fs::is_directory(status)) {
-      ReadOptions in_dir = options;
-      in_dir.id_root = path;
-      for (const auto& [file, size] : ListDirectory(path, &sink))
-        ReadFile(file.string(), in_dir, sink);
+      inputs.push_back({path, 0, {}, ec ? ec.message() : "no such file or directory"});
+    } else if (fs::is_directory(status)) {
+      const fs::path root(path);
+      std::string error;
+      const auto files = ListDirectory(path, &error);
+      if (!error.empty()) inputs.push_back({path, 0, {}, error});
+      for (const auto& [file, size] : files) {
+        const std::string below = file.lexically_relative(root).string();
+        inputs.push_back({file.string(), size, std::string(internal::WithoutExtension(below)), {}});
+      }
     } else {
-      ReadFile(path, options, sink);
+      const uintmax_t size = fs::file_size(path, ec);
+      inputs.push_back({path, ec ? 0 : static_cast<uint64_t>(size), internal::DerivedId(path), {}});
+    }
+  }
+  return inputs;
+}
+
+// Gives each file of the run an id stem no other file has, where it can:
+// the natural stem, else the path as given without extension, else the
+// whole path. A file named twice keeps one id: it is one document.
+void MakeStemsUnique(std::vector<Input>& inputs) {
+  std::vector<int> level(inputs.size(), 0);
+  for (int round = 1; round <= 2; ++round) {
+    std::map<std::string, std::set<std::string>> paths_of;
+    for (const Input& in : inputs)
+      if (in.error.empty() && in.path != "-") paths_of[in.stem].insert(in.path);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      Input& in = inputs[i];
+      if (!in.error.empty() || in.path == "-" || level[i] >= round || paths_of[in.stem].size() < 2)
+        continue;
+      level[i] = round;
+      in.stem = round == 1 ? std::string(internal::WithoutExtension(in.path)) : in.path;
+    }
+  }
+}
+
+}  // namespace
+
+void ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options,
+               RecordSink& sink) {
+  std::vector<Input> inputs = ListInputs(paths);
+  MakeStemsUnique(inputs);
+  ReadOptions file_options = options;
+  for (const Input& in : inputs) {
+    if (sink.Cancelled()) return;
+    if (!in.error.empty()) {
+      IoError(in.path, in.error, &sink);
+    } else if (in.path == "-") {
+      ReadStandardInput(options, sink);
+    } else {
+      file_options.id_base = in.stem;
+      ReadFile(in.path, file_options, sink);
     }
   }
 }
@@ -164,22 +219,8 @@ void ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options
 std::vector<std::pair<std::string, uint64_t>> ListInputFiles(
     const std::vector<std::string>& paths) {
   std::vector<std::pair<std::string, uint64_t>> out;
-  for (const std::string& path : paths) {
-    if (path == "-") {
-      out.emplace_back(path, 0);
-      continue;
-    }
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) continue;
-    if (fs::is_directory(status)) {
-      for (const auto& [file, size] : ListDirectory(path, nullptr))
-        out.emplace_back(file.string(), size);
-    } else {
-      const uintmax_t size = fs::file_size(path, ec);
-      out.emplace_back(path, ec ? 0 : static_cast<uint64_t>(size));
-    }
-  }
+  for (const Input& in : ListInputs(paths))
+    if (in.error.empty()) out.emplace_back(in.path, in.size);
   return out;
 }
 

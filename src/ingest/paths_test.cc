@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "annals/ingest.h"
 #include "ingest/ingest_internal.h"
@@ -67,14 +68,73 @@ TEST_F(ReadPathsTest, DerivedIdsKeepSameNamedFilesApart) {
   EXPECT_EQ(one.docs[0].id, "story");  // a file named on its own: its name
 }
 
-TEST(DerivedId, FromNameOrPathBelowRoot) {
-  EXPECT_EQ(internal::DerivedId("dir/000_abc.txt", ""), "000_abc");
-  EXPECT_EQ(internal::DerivedId("in/a/b.csv", "in"), "a/b");
-  EXPECT_EQ(internal::DerivedId("in/a/b.csv", "in//"), "a/b");
-  EXPECT_EQ(internal::DerivedId("./x/.hidden", "."), "x/.hidden");
-  EXPECT_EQ(internal::DerivedId("other/b.csv", "in"), "b");
-  EXPECT_EQ(internal::DerivedId("a.b/c", ""), "c");
-  EXPECT_EQ(internal::DerivedId("-", "in"), "stdin");
+TEST(DerivedId, FileNameWithoutExtension) {
+  EXPECT_EQ(internal::DerivedId("dir/000_abc.txt"), "000_abc");
+  EXPECT_EQ(internal::DerivedId("in/a/b.csv"), "b");
+  EXPECT_EQ(internal::DerivedId("./x/.hidden"), ".hidden");
+  EXPECT_EQ(internal::DerivedId("a.b/c"), "c");
+  EXPECT_EQ(internal::DerivedId("-"), "stdin");
+}
+
+TEST(DerivedId, IdBaseWinsOverThePath) {
+  ReadOptions options;
+  options.id_base = "c1/story";
+  CollectingSink sink;
+  ParseBuffer("{\"text\": \"a\"}\n", "c1/story.jsonl", Format::kAuto, options, sink);
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].id, "c1/story:1");
+}
+
+// The same bytes on standard input give the same id, other bytes another.
+TEST(DerivedId, StdinIdIsStableAndFollowsTheContent) {
+  const std::string a = internal::StdinIdBase("Talks resumed in Doha.\n");
+  EXPECT_EQ(a, internal::StdinIdBase("Talks resumed in Doha.\n"));
+  EXPECT_NE(a, internal::StdinIdBase("Talks resumed in Cairo.\n"));
+  ASSERT_EQ(a.size(), 18u);
+  EXPECT_TRUE(a.starts_with("stdin-"));
+  EXPECT_EQ(a.find_first_not_of("0123456789abcdef", 6), std::string::npos);
+}
+
+// Same-named files in two folders, named one by one or as folders, keep
+// apart by the path as given.
+TEST_F(ReadPathsTest, SameStemInTwoFoldersUsesThePathGiven) {
+  Write("c1/story.txt", "First story.");
+  Write("c2/story.txt", "Second story.");
+  Write("c2/other.txt", "Other story.");
+  const std::string c1 = (root_ / "c1").string(), c2 = (root_ / "c2").string();
+  for (const std::vector<std::string>& paths :
+       {std::vector<std::string>{c1 + "/story.txt", c2 + "/story.txt"},
+        std::vector<std::string>{c1, c2}}) {
+    CollectingSink sink;
+    ReadPaths(paths, ReadOptions{}, sink);
+    ASSERT_GE(sink.docs.size(), 2u) << ::testing::PrintToString(sink.ErrorLines());
+    EXPECT_EQ(sink.docs[0].id, c1 + "/story");
+    EXPECT_EQ(sink.docs.back().id, c2 + "/story");
+  }
+  CollectingSink dirs;
+  ReadPaths({c1, c2}, ReadOptions{}, dirs);
+  ASSERT_EQ(dirs.docs.size(), 3u);
+  EXPECT_EQ(dirs.docs[1].id, "other");  // unique: stays short
+}
+
+TEST_F(ReadPathsTest, SameStemInOneFolderKeepsTheExtension) {
+  Write("d/x.csv", "text\nFrom CSV.\n");
+  Write("d/x.jsonl", "{\"text\": \"From JSON Lines.\"}\n");
+  CollectingSink sink;
+  ReadPaths({(root_ / "d").string()}, ReadOptions{}, sink);
+  ASSERT_EQ(sink.docs.size(), 2u) << ::testing::PrintToString(sink.ErrorLines());
+  EXPECT_EQ(sink.docs[0].id, (root_ / "d/x.csv").string() + ":1");
+  EXPECT_EQ(sink.docs[1].id, (root_ / "d/x.jsonl").string() + ":1");
+}
+
+TEST_F(ReadPathsTest, FileNamedTwiceKeepsItsShortId) {
+  Write("a.txt", "Story.");
+  const std::string a = (root_ / "a.txt").string();
+  CollectingSink sink;
+  ReadPaths({a, a}, ReadOptions{}, sink);
+  ASSERT_EQ(sink.docs.size(), 2u);
+  EXPECT_EQ(sink.docs[0].id, "a");
+  EXPECT_EQ(sink.docs[1].id, "a");
 }
 
 TEST_F(ReadPathsTest, SkipsHiddenAndOtherExtensions) {

@@ -73,9 +73,68 @@ size_t DashAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// `s` lower-cased with runs of white space made one space, for comparing
+// a repeated headline with the first.
+std::string Folded(std::string_view s) {
+  std::string out;
+  for (const char c : TrimSpace(s)) {
+    const bool space = c == ' ' || c == '\t';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out.push_back(space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+// A first paragraph rather than a headline: long, or ending like a sentence.
+bool IsLeadParagraph(std::string_view line) {
+  return line.size() > 150 || internal::EndsSentence(line);
+}
+
+// Reads the header lines after the dateline (from `pos`) into `doc`: the
+// headline, its repetition and "Story Code : N", in any order; returns
+// where the body starts. `dated`: a dateline line came first, after which a
+// lead paragraph means the story has no headline.
+size_t ReadWireHeader(std::string_view bytes, size_t pos, bool dated, Document& doc) {
+  bool have_title = false, have_code = false, have_repeat = false;
+  size_t body_start = pos;
+  while (pos < bytes.size()) {
+    const std::string_view line = NextNonBlank(bytes, &pos);
+    std::string code;
+    if (!have_code && ParseStoryCode(line, &code)) {
+      doc.metadata.emplace_back("story_code", internal::JsonQuote(code));
+      have_code = true;
+    } else if (!have_title && !line.empty() && !(dated && IsLeadParagraph(line))) {
+      doc.title = std::string(line);
+      have_title = true;
+    } else if (have_title && !have_repeat && Folded(line) == Folded(doc.title)) {
+      have_repeat = true;  // wire pages print the headline again above the body
+    } else {
+      break;
+    }
+    body_start = pos;
+  }
+  return body_start;
+}
+
 }  // namespace
 
 namespace internal {
+
+bool EndsSentence(std::string_view line) {
+  line = TrimSpace(line);
+  // Closing quotes: " ' and the curly ones (U+201D, U+2019), and guillemets.
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const std::string_view q : {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+      if (line.ends_with(q)) {
+        line.remove_suffix(q.size());
+        stripped = true;
+      }
+    }
+  }
+  return line.ends_with('.') || line.ends_with('?') || line.ends_with('!') ||
+         line.ends_with("\xE2\x80\xA6");
+}
 
 std::string BodyDatelinePlace(std::string_view body) {
   const std::string_view s = body.substr(0, 160);
@@ -123,29 +182,26 @@ void ReadWireText(std::string_view bytes, const std::string& path, const ReadOpt
     return Refuse(st, path, sink);
   Document doc = internal::NewDocument(path, 0, "wire", options);
   size_t pos = 0;
-  std::string_view line = NextNonBlank(bytes, &pos);
+  const std::string_view first = NextNonBlank(bytes, &pos);
   PublishedTime when;
-  if (internal::IsDatelineLine(line) && internal::ParseAnyDate(line, &when)) {
+  const bool dated = internal::IsDatelineLine(first) && internal::ParseAnyDate(first, &when);
+  if (dated) {
     doc.published = when;
-    line = NextNonBlank(bytes, &pos);
   } else {
     doc.diagnostics.push_back({"ingest", ErrorCode::kOk, "wire story without a dateline line"});
+    pos = 0;
   }
-  doc.title = std::string(line);
-  size_t body_start = pos;
-  std::string code;
-  if (ParseStoryCode(NextNonBlank(bytes, &pos), &code)) {
-    doc.metadata.emplace_back("story_code", internal::JsonQuote(code));
-    body_start = pos;
-  }
-  // Wire pages print the headline again above the body; keep it once.
-  pos = body_start;
-  if (!doc.title.empty() && NextNonBlank(bytes, &pos) == doc.title) body_start = pos;
-  const std::string_view body = TrimSpace(bytes.substr(body_start));
-  if (body.empty()) {
+  const size_t body_start = ReadWireHeader(bytes, pos, dated, doc);
+  std::string_view body = TrimSpace(bytes.substr(body_start));
+  if (body.empty() && !doc.title.empty()) {
+    // Nothing but a headline: it is all the story says, so it is the text.
+    doc.text = std::move(doc.title);
+    doc.title.clear();
+  } else if (body.empty()) {
     return Refuse(Status(ErrorCode::kEmptyDocument, "wire story has no body text"), path, sink);
+  } else {
+    doc.text = std::string(body);
   }
-  doc.text = std::string(body);
   doc.dateline_place = internal::BodyDatelinePlace(doc.text);
   sink.OnDocument(std::move(doc));
 }
@@ -157,11 +213,13 @@ void ReadPlainText(std::string_view bytes, const std::string& path, const ReadOp
     return Refuse(st, path, sink);
   Document doc = internal::NewDocument(path, 0, "text", options);
   std::string_view text = TrimSpace(bytes);
-  // A title is a short first line without a final period, set off by a
-  // blank line; it moves out of the body so it is not counted twice.
+  // A title is a short first line that neither ends like a sentence nor
+  // opens with a body dateline, set off by a blank line; it moves out of
+  // the body so it is not counted twice.
   size_t pos = 0;
   const std::string_view first = TrimSpace(NextLine(text, &pos));
-  if (first.size() < 150 && !first.ends_with('.') && pos < text.size()) {
+  if (first.size() < 150 && !internal::EndsSentence(first) &&
+      internal::BodyDatelinePlace(first).empty() && pos < text.size()) {
     size_t after = pos;
     const std::string_view second = NextLine(text, &after);
     const std::string_view rest = TrimSpace(text.substr(pos));

@@ -83,10 +83,52 @@ TEST(Wire, WorksWithoutStoryCode) {
   EXPECT_EQ(sink.docs[0].published->ToIso(), "2024-03-26T22:16Z");
 }
 
-TEST(Wire, HeadlineOnlyIsEmptyDocument) {
+// A headline with nothing under it is all the story says: kept as text.
+TEST(Wire, HeadlineOnlyBecomesTheText) {
   CollectingSink sink = ReadWire("26 Mar 2024\nHeadline\nStory Code : 1\n");
+  ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
+  EXPECT_EQ(sink.docs[0].text, "Headline");
+  EXPECT_EQ(sink.docs[0].title, "");
+  EXPECT_EQ(sink.docs[0].metadata.at(0).second, "\"1\"");
+}
+
+TEST(Wire, DatelineOnlyIsEmptyDocument) {
+  CollectingSink sink = ReadWire("26 Mar 2024\n\nStory Code : 1\n");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
+}
+
+TEST(Wire, StoryCodeAnywhereInTheHeader) {
+  for (const char* bytes : {"26 Mar 2024\nStory Code : 7\nHeadline\nBody text here\n",
+                            "26 Mar 2024\nHeadline\nHeadline\nStory Code : 7\nBody text here\n"}) {
+    CollectingSink sink = ReadWire(bytes);
+    ASSERT_EQ(sink.docs.size(), 1u) << bytes;
+    EXPECT_EQ(sink.docs[0].title, "Headline") << bytes;
+    EXPECT_EQ(sink.docs[0].text, "Body text here") << bytes;
+    EXPECT_EQ(sink.docs[0].metadata.at(0).second, "\"7\"") << bytes;
+  }
+}
+
+TEST(Wire, RepeatedHeadlineMatchedIgnoringCaseAndSpaces) {
+  CollectingSink sink =
+      ReadWire("26 Mar 2024\nEnvoys Meet in Doha\nENVOYS  MEET IN\tdoha\nBody text.\n");
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].title, "Envoys Meet in Doha");
+  EXPECT_EQ(sink.docs[0].text, "Body text.");
+}
+
+// After a dateline, a line that reads as a paragraph is the body's start,
+// not a headline.
+TEST(Wire, LeadParagraphAfterDatelineIsBody) {
+  const std::string long_line(160, 'x');
+  for (const std::string& lead :
+       {std::string("Envoys met in Doha on Monday."), std::string("Will talks resume?"),
+        std::string("\"We will return,\" he said.\""), long_line}) {
+    CollectingSink sink = ReadWire("26 Mar 2024 - 09:30\n\n" + lead + "\n\nMore text.\n");
+    ASSERT_EQ(sink.docs.size(), 1u) << lead;
+    EXPECT_EQ(sink.docs[0].title, "") << lead;
+    EXPECT_EQ(sink.docs[0].text, lead + "\n\nMore text.") << lead;
+  }
 }
 
 TEST(Wire, ReadsSeedStory) {
@@ -142,6 +184,24 @@ TEST(PlainText, FirstLineWithPeriodIsNotTitle) {
   EXPECT_EQ(sink.docs[0].text, "Trucks arrived.\n\nMore came later.");
 }
 
+TEST(PlainText, SentenceEndingsWithQuotesAreNotTitles) {
+  for (const char* first : {"He said no!", "Was it?", "And then\xE2\x80\xA6", "\"We will return.\"",
+                            "\xE2\x80\x9CWe will return!\xE2\x80\x9D",
+                            "\xE2\x80\x98"
+                            "Enough.\xE2\x80\x99"}) {
+    CollectingSink sink = ReadText(std::string(first) + "\n\nMore came later.\n");
+    ASSERT_EQ(sink.docs.size(), 1u) << first;
+    EXPECT_EQ(sink.docs[0].title, "") << first;
+  }
+}
+
+TEST(PlainText, BodyDatelineLineIsNotTitle) {
+  CollectingSink sink = ReadText("GAZA CITY (Reuters) - Strikes hit overnight\n\nMore later.\n");
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].title, "");
+  EXPECT_EQ(sink.docs[0].dateline_place, "GAZA CITY");
+}
+
 TEST(PlainText, FirstLineWithoutBlankAfterIsNotTitle) {
   CollectingSink sink = ReadText("Aid Convoy Reaches Town\nTrucks arrived.\n");
   ASSERT_EQ(sink.docs.size(), 1u);
@@ -152,7 +212,18 @@ TEST(PlainText, InvalidUtf8RefusedWithOffset) {
   CollectingSink sink = ReadText("Bad \xFF\xFE bytes in the middle.\n", "bad.txt");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_TRUE(sink.docs.empty());
-  EXPECT_EQ(sink.errors[0].Describe(), "bad.txt: [E003] invalid UTF-8 at byte 4");
+  EXPECT_EQ(sink.errors[0].Describe(),
+            "bad.txt: [E003] invalid UTF-8 at byte 4 (Latin-1 or Windows-1252 text?)");
+}
+
+TEST(PlainText, EncodingHintOnlyForLoneHighBytes) {
+  EXPECT_EQ(ReadText("Caf\xE9"
+                     " au lait.")
+                .errors.at(0)
+                .status.message(),
+            "invalid UTF-8 at byte 3 (Latin-1 or Windows-1252 text?)");
+  EXPECT_EQ(ReadText("Cut \xE2\x80").errors.at(0).status.message(), "invalid UTF-8 at byte 4");
+  EXPECT_EQ(ReadText("Stray \x85 byte").errors.at(0).status.message(), "invalid UTF-8 at byte 6");
 }
 
 TEST(PlainText, NulBytesRefused) {
