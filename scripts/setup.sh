@@ -10,7 +10,7 @@ packages=(cmake ninja-build g++ pkg-config libsqlite3-dev libutf8proc-dev
           libxxhash-dev nlohmann-json3-dev libgtest-dev libgmock-dev
           libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 git)
+  packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git)
 fi
 
 missing=()

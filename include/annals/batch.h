@@ -39,6 +39,7 @@ struct BatchProgress {
   uint64_t failed = 0;     // records that did not become documents
   uint64_t sentences = 0;
   uint64_t bytes = 0;        // text bytes of finished documents
+  uint64_t input_bytes = 0;  // input file bytes read up to the last finished record
   uint64_t total_bytes = 0;  // input file bytes, 0 when unknown (stdin)
   double seconds = 0;        // since Run() started
 };
@@ -65,12 +66,6 @@ class Consumer {
 Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_options,
                 const Pipeline& pipeline, const BatchOptions& options, Consumer& consumer,
                 BatchProgress* final_progress);
-
-// Runs the pipeline on documents already in memory, on `threads` threads
-// (0 = all cores), in place. Documents whose pipeline fails are reported in
-// `errors` (index, status) and left as they were when the failure came.
-void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline, unsigned threads,
-                       std::vector<std::pair<size_t, Status>>* errors);
 
 }  // namespace annals
 

@@ -195,6 +195,13 @@ struct Origin {
   // 1-based record in multi-record files (line of a JSON Lines file, data
   // row of a CSV file, header not counted), 0 for single-document files.
   uint64_t record = 0;
+  // True when the input named the document's id (a JSON "id" field, a CSV
+  // id column); false when annals derived it from the file name. The store
+  // lets only given ids replace other content.
+  bool id_given = false;
+  // Byte offset just past the record in its input file; 0 for a whole-file
+  // document. Lets progress reports say how far into a big file reading is.
+  uint64_t end_offset = 0;
   // "path", or "path:12" for record 12.
   std::string Describe() const;
 };
@@ -217,7 +224,7 @@ struct Document {
   // -- the text; set by the reader, cleaned once by the normalize stage and
   // never changed after that.
   std::string text;
-  std::string content_hash;  // hex XXH3-128 of title + "\n" + text, set after cleaning
+  std::string content_hash;  // hex XXH3-128 of title, NUL, text; set after cleaning
 
   // -- structure (text stages)
   std::vector<Paragraph> paragraphs;
@@ -243,7 +250,7 @@ struct Document {
   Status Validate() const;
 };
 
-// Hex XXH3-128 of title + "\n" + text.
+// Hex XXH3-128 of title, a NUL byte, then text.
 std::string ContentHash(std::string_view title, std::string_view text);
 
 }  // namespace annals

@@ -8,7 +8,11 @@
 //
 // Identity: a document whose content_hash is already stored is skipped
 // (re-ingesting is a no-op). A document whose id is stored with other
-// content replaces it (its old sentences and annotations go with it).
+// content replaces it (its old sentences and annotations go with it) when
+// the input gave that id (Origin::id_given). An id annals derived from a
+// file name is no identity: such a document is stored under
+// "<id>~<first 8 hex digits of its content hash>" instead, so that, say,
+// each day's export/articles.csv never overwrites the day before.
 //
 // A Store is used from one thread at a time.
 #ifndef ANNALS_STORE_H_
@@ -29,7 +33,16 @@ struct WriteResult {
   uint64_t inserted = 0;    // new documents
   uint64_t replaced = 0;    // same id, new content
   uint64_t duplicates = 0;  // content already stored (under any id)
+  uint64_t renamed = 0;     // new documents stored under "<id>~<hash>" (see above)
   uint64_t sentences = 0;   // sentences written
+  // Documents SQLite refused on their own (e.g. too big), by index into the
+  // batch, with the reason; the rest of the batch was written.
+  std::vector<std::pair<size_t, Status>> refused;
+};
+
+enum class OpenMode {
+  kReadWrite,  // create the file if needed and apply pending migrations
+  kReadOnly,   // an existing store at this program's schema version; never written
 };
 
 struct StoreStats {
@@ -48,12 +61,16 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 1;
 
-  // Opens or creates the database at `path`, applying migrations.
-  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path);
+  // Opens the database at `path` (see OpenMode). An empty path and
+  // ":memory:" are refused: SQLite would use a store that vanishes on close.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
+                                               OpenMode mode = OpenMode::kReadWrite);
   virtual ~Store() = default;
 
-  // Writes the documents in one transaction; on any failure nothing of
-  // the batch is written and the Status says which document failed.
+  // Writes the documents in one transaction. A document SQLite refuses on
+  // its own is rolled back alone and listed in WriteResult::refused; any
+  // other failure (disk full, I/O, lock time-out) writes nothing of the
+  // batch and the Status says which document it met.
   virtual StatusOr<WriteResult> WriteBatch(std::span<const Document> docs) = 0;
 
   // Loads a stored document with everything stored for it.

@@ -56,7 +56,11 @@ int main(int argc, char** argv) {
     if (c.name == name) {
       const annals::cli::Args args(argv + 2, argv + argc);
       const int code = c.run(args, std::cout, std::cerr);
-      std::cout.flush();
+      // Output cut short (disk full, closed pipe) must not look like success.
+      if (!std::cout.flush()) {
+        std::cerr << "annals " << name << ": could not write standard output\n";
+        return annals::cli::kExitFatal;
+      }
       return code;
     }
   }

@@ -4,8 +4,10 @@
 // Exit statuses, the same for every sub-command:
 //   0        everything worked
 //   1..100   that many input records failed (100 means 100 or more); the
-//            rest of the batch was processed and stored
-//   101      a fatal error: the store could not be opened or written
+//            rest of the batch was processed and stored. For 'show': 1 when
+//            the document is not in the store
+//   101      a fatal error: the store could not be opened or written, or
+//            standard output could not be written (disk full, closed pipe)
 //   102      a usage error: unknown option, missing argument
 #ifndef ANNALS_CLI_COMMANDS_H_
 #define ANNALS_CLI_COMMANDS_H_
@@ -17,6 +19,7 @@
 
 namespace annals::cli {
 
+inline constexpr int kExitNotFound = 1;
 inline constexpr int kExitFatal = 101;
 inline constexpr int kExitUsage = 102;
 // 0 for no failures, else min(failed, 100).

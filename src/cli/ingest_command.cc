@@ -36,7 +36,12 @@ class StoreConsumer : public Consumer {
     total_.inserted += r->inserted;
     total_.replaced += r->replaced;
     total_.duplicates += r->duplicates;
+    total_.renamed += r->renamed;
     total_.sentences += r->sentences;
+    for (auto& [index, status] : r->refused) {
+      OnError(RecordError{docs[index].origin, std::move(status)});
+      ++refused_;
+    }
     return Status::Ok();
   }
   void OnError(const RecordError& error) override {
@@ -46,12 +51,15 @@ class StoreConsumer : public Consumer {
   void OnProgress(const BatchProgress& p) override { progress_.Update(p); }
   void Finish() { progress_.Finish(); }
   const WriteResult& total() const { return total_; }
+  // Documents the store refused one by one (they count as failed records).
+  uint64_t refused() const { return refused_; }
 
  private:
   Store& store_;
   std::ostream& err_;
   ProgressPrinter progress_;
   WriteResult total_;
+  uint64_t refused_ = 0;
 };
 
 }  // namespace
@@ -65,7 +73,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const Flags& flags = cmd.flags;
   const auto db = flags.Get("db");
-  if (!db || flags.positional().empty()) {
+  if (!db || db->empty() || flags.positional().empty()) {
     err << "annals ingest: needs at least one PATH and --db FILE (see --help)\n";
     return kExitUsage;
   }
@@ -84,16 +92,24 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   Status s = RunBatch(flags.positional(), cmd.read, *pipeline, cmd.batch, consumer, &p);
   consumer.Finish();
   const WriteResult& w = consumer.total();
+  const uint64_t failed = p.failed + consumer.refused();
+  const uint64_t handled = w.inserted + w.replaced + w.duplicates + failed;
   out << "annals ingest: " << p.documents << " records read, " << (w.inserted + w.replaced)
       << " documents stored (" << w.inserted << " new, " << w.replaced << " replaced, "
-      << w.duplicates << " already stored), " << p.failed << " failed, " << w.sentences
-      << " sentences, " << FormatSeconds(p.seconds) << "\n"
-      << "store: " << *db << "\n";
+      << w.duplicates << " already stored), " << failed << " failed, " << w.sentences
+      << " sentences, " << FormatSeconds(p.seconds) << "\n";
+  if (w.renamed > 0)
+    out << "annals ingest: " << w.renamed
+        << " new documents got an id ending in ~<hash>: the id derived from their file "
+           "name was taken by other content\n";
+  if (!s.ok() && p.documents > handled)
+    out << "annals ingest: " << (p.documents - handled) << " records not stored (stopped)\n";
+  out << "store: " << *db << "\n";
   if (!s.ok()) {
     err << "annals ingest: stopped: " << s.ToString() << " (batches before this one are stored)\n";
     return kExitFatal;
   }
-  return ExitForFailures(p.failed);
+  return ExitForFailures(failed);
 }
 
 int ExitForFailures(uint64_t failed) {

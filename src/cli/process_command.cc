@@ -18,7 +18,8 @@ constexpr char kSummary[] =
     "Reads articles like 'annals ingest' and prints each enriched document as\n"
     "JSON (schema: docs/schema.md) on standard output, in input order:\n"
     "--format json prints one indented array, jsonl one document per line.\n\n"
-    "Exit status: 0 all processed; 1-100 that many records failed; 102 usage.";
+    "Exit status: 0 all processed; 1-100 that many records failed; 101 output\n"
+    "could not be written; 102 usage.";
 
 class PrintConsumer : public Consumer {
  public:
@@ -35,7 +36,7 @@ class PrintConsumer : public Consumer {
         first_ = false;
       }
     }
-    out_.flush();
+    if (!out_.flush()) return Status(ErrorCode::kIo, "could not write standard output");
     return Status::Ok();
   }
   void OnError(const RecordError& error) override {

@@ -25,12 +25,13 @@ void ProgressPrinter::Update(const BatchProgress& p) {
   last_line_seconds_ = p.seconds;
   char line[200];
   const double docs_per_s = p.documents / p.seconds;
-  const double mb_per_s = p.bytes / 1e6 / p.seconds;
+  // Input bytes when known: they are what the file sizes and the ETA count.
+  const double mb_per_s = (p.input_bytes > 0 ? p.input_bytes : p.bytes) / 1e6 / p.seconds;
   int n = std::snprintf(line, sizeof line, "%llu documents (%llu failed), %.0f docs/s, %.1f MB/s",
                         static_cast<unsigned long long>(p.documents),
                         static_cast<unsigned long long>(p.failed), docs_per_s, mb_per_s);
-  if (p.total_bytes > 0 && p.bytes > 0) {
-    const double done = std::min(1.0, static_cast<double>(p.bytes) / p.total_bytes);
+  if (p.total_bytes > 0 && p.input_bytes > 0) {
+    const double done = std::min(1.0, static_cast<double>(p.input_bytes) / p.total_bytes);
     const double eta = done > 0 ? p.seconds * (1 - done) / done : 0;
     std::snprintf(line + n, sizeof line - n, ", %.0f%%, ETA %.0f s", done * 100, eta);
   }

@@ -43,7 +43,7 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
     *exit_code = kExitFatal;
     return nullptr;
   }
-  StatusOr<std::unique_ptr<Store>> store = Store::Open(*db);
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(*db, OpenMode::kReadOnly);
   if (!store.ok()) {
     err << who << store.status().ToString() << "\n";
     *exit_code = kExitFatal;
@@ -70,7 +70,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
   StatusOr<Document> doc = store->Load(flags.positional()[0]);
   if (!doc.ok()) {
     err << "annals show: " << doc.status().ToString() << "\n";
-    return kExitFatal;
+    return doc.status().code() == ErrorCode::kNotFound ? kExitNotFound : kExitFatal;
   }
   JsonOptions json;
   json.pretty = true;

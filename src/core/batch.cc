@@ -10,7 +10,6 @@
 #include "annals/batch.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -19,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 namespace annals {
 namespace {
@@ -31,6 +31,7 @@ unsigned ResolveThreads(unsigned threads) {
 
 struct Item {
   uint64_t seq = 0;
+  uint64_t input_bytes = 0;  // input read up to and including this record
   std::optional<Document> doc;
   std::optional<RecordError> error;
   std::string rendered;  // Consumer::Render() of doc
@@ -126,22 +127,42 @@ class Exchange {
   bool stopped_ = false;
 };
 
+// Queues what the reader produces, noting how far into the input each
+// record ends, for progress: files before the current one count whole.
 class QueueSink : public RecordSink {
  public:
-  explicit QueueSink(Exchange& ex) : ex_(ex) {}
+  QueueSink(Exchange& ex, const std::vector<std::pair<std::string, uint64_t>>& files)
+      : ex_(ex), sizes_(files.begin(), files.end()) {}
   void OnDocument(Document&& doc) override {
     Item item;
+    item.input_bytes = InputBytes(doc.origin);
     item.doc = std::move(doc);
     ex_.Push(std::move(item));
   }
   void OnError(RecordError&& error) override {
     Item item;
+    item.input_bytes = InputBytes(error.origin);
     item.error = std::move(error);
     ex_.Push(std::move(item));
   }
+  bool Cancelled() const override { return ex_.stopped(); }
 
  private:
+  uint64_t InputBytes(const Origin& origin) {
+    if (origin.path != path_) {
+      done_ += size_;
+      path_ = origin.path;
+      const auto it = sizes_.find(path_);
+      size_ = it == sizes_.end() ? 0 : it->second;
+    }
+    return done_ + (origin.end_offset == 0 ? size_ : std::min(origin.end_offset, size_));
+  }
+
   Exchange& ex_;
+  const std::unordered_map<std::string, uint64_t> sizes_;
+  std::string path_;   // the file being read
+  uint64_t size_ = 0;  // its size
+  uint64_t done_ = 0;  // bytes of the files read before it
 };
 
 // Runs the pipeline and the consumer's Render() on one document; any
@@ -171,11 +192,12 @@ Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_o
   Exchange ex(uint64_t{4} * threads * batch_size);
 
   BatchProgress progress;
-  for (const auto& [path, size] : ListInputFiles(paths)) progress.total_bytes += size;
+  const std::vector<std::pair<std::string, uint64_t>> files = ListInputFiles(paths);
+  for (const auto& [path, size] : files) progress.total_bytes += size;
   const auto start = std::chrono::steady_clock::now();
 
   std::thread reader([&] {
-    QueueSink sink(ex);
+    QueueSink sink(ex, files);
     ReadPaths(paths, read_options, sink);
     ex.CloseInput();
   });
@@ -206,8 +228,10 @@ Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_o
   for (;;) {
     bool finished = false;
     std::optional<Item> item = ex.Next(std::chrono::milliseconds(200), &finished);
+    if (!result.ok()) break;  // the consumer failed: what is left is not stored
     if (item) {
       ++progress.documents;
+      progress.input_bytes = std::max(progress.input_bytes, item->input_bytes);
       if (item->doc) {
         progress.sentences += item->doc->sentences.size();
         progress.bytes += item->doc->text.size();
@@ -237,35 +261,6 @@ Status RunBatch(const std::vector<std::string>& paths, const ReadOptions& read_o
   consumer.OnProgress(progress);
   if (final_progress != nullptr) *final_progress = progress;
   return result;
-}
-
-void ProcessInParallel(std::vector<Document>& docs, const Pipeline& pipeline, unsigned threads,
-                       std::vector<std::pair<size_t, Status>>* errors) {
-  threads = std::min<unsigned>(ResolveThreads(threads), std::max<size_t>(1, docs.size()));
-  std::atomic<size_t> next{0};
-  std::mutex errors_mu;
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      Scratch scratch;
-      for (size_t i = next++; i < docs.size(); i = next++) {
-        Status s;
-        try {
-          s = pipeline.Process(docs[i], scratch);
-        } catch (const std::exception& e) {
-          s = Status(ErrorCode::kInternal, std::string("exception: ") + e.what());
-        }
-        if (!s.ok() && errors != nullptr) {
-          std::lock_guard lock(errors_mu);
-          errors->emplace_back(i, std::move(s));
-        }
-      }
-    });
-  }
-  for (auto& t : pool) t.join();
-  if (errors != nullptr)
-    std::sort(errors->begin(), errors->end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 }  // namespace annals

@@ -86,7 +86,8 @@ Json Header(const Document& doc) {
   j["schema_version"] = kJsonSchemaVersion;
   j["id"] = doc.id;
   j["format"] = doc.format;
-  j["origin"] = Json{{"path", doc.origin.path}, {"record", doc.origin.record}};
+  j["origin"] = Json{
+      {"path", doc.origin.path}, {"record", doc.origin.record}, {"id_given", doc.origin.id_given}};
   j["source"] = doc.source;
   j["url"] = doc.url;
   j["published"] = doc.published ? Json(doc.published->ToIso()) : Json(nullptr);

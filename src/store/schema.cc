@@ -128,46 +128,68 @@ CREATE TABLE diagnostics (
 
 constexpr const char* const kMigrations[] = {kMigration1};
 
-StatusOr<int64_t> PragmaInt(Db& db, const char* sql, const std::string& path) {
+// What the file says about itself, read in one statement so that the three
+// values come from one snapshot even while another process migrates.
+struct Facts {
+  int64_t version = 0;
+  int64_t application_id = 0;
+  int64_t objects = 0;  // tables, indexes, ... of any program
+};
+
+StatusOr<Facts> ReadFacts(Db& db, const std::string& path) {
   Stmt s;
-  Status st = s.Prepare(db, sql);
-  if (!st.ok()) return Status(ErrorCode::kStore, "store '" + path + "': " + st.message());
-  if (s.Step() != SQLITE_ROW) return db.Error("store '" + path + "'");
-  return Row(s).Int();
+  Status st = s.Prepare(db,
+                        "SELECT (SELECT user_version FROM pragma_user_version),"
+                        " (SELECT application_id FROM pragma_application_id),"
+                        " (SELECT count(*) FROM sqlite_schema)");
+  if (st.ok() && s.Step() == SQLITE_ROW) {
+    Row r(s);
+    Facts f;
+    f.version = r.Int();
+    f.application_id = r.Int();
+    f.objects = r.Int();
+    return f;
+  }
+  // The first statement that reads the file: a file that is not a
+  // database fails here with SQLITE_NOTADB.
+  if ((sqlite3_extended_errcode(db.get()) & 0xFF) == SQLITE_NOTADB)
+    return Status(ErrorCode::kStore,
+                  "'" + path + "' is not an annals store (not a SQLite database)");
+  return db.Error("store '" + path + "'");
 }
 
-// Refuses files that are SQLite databases of some other program: a foreign
-// application_id, or tables in a database annals never set up.
-Status CheckOwnership(Db& db, const std::string& path, int64_t version) {
-  StatusOr<int64_t> app = PragmaInt(db, "PRAGMA application_id", path);
-  if (!app.ok()) return app.status();
-  if (*app != 0 && *app != kApplicationId)
+// Refuses other programs' databases first (a migration always sets both the
+// version and our application_id, so a version without our id is foreign),
+// then versions this program does not know.
+Status CheckFacts(const Facts& f, const std::string& path) {
+  const bool ours = f.application_id == kApplicationId;
+  if (!ours && (f.application_id != 0 || f.version != 0 || f.objects != 0))
     return Status(ErrorCode::kStore, "'" + path +
                                          "' is a SQLite database of another program, "
                                          "not an annals store");
-  if (version != 0 || *app == kApplicationId) return Status::Ok();
-  StatusOr<int64_t> tables = PragmaInt(db, "SELECT count(*) FROM sqlite_schema", path);
-  if (!tables.ok()) return tables.status();
-  if (*tables != 0)
-    return Status(ErrorCode::kStore, "'" + path +
-                                         "' is a SQLite database but not an annals "
-                                         "store (it has tables and no annals schema version)");
+  const int64_t known = static_cast<int64_t>(Migrations().size());
+  if (f.version > known)
+    return Status(ErrorCode::kSchema, "store '" + path + "' has schema version " +
+                                          std::to_string(f.version) +
+                                          ", newer than this program knows (" +
+                                          std::to_string(known) + "); use a newer annals");
   return Status::Ok();
 }
 
-Status Migrate(Db& db, const std::string& path, int64_t from) {
+Status Migrate(Db& db, const std::string& path) {
   ANNALS_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  // Another process may have migrated between our check and the lock.
-  StatusOr<int64_t> now = PragmaInt(db, "PRAGMA user_version", path);
-  Status st = now.ok() ? Status::Ok() : now.status();
+  // Another process may have migrated (or a newer annals upgraded) between
+  // the first look and the lock: look again under the lock.
+  StatusOr<Facts> f = ReadFacts(db, path);
+  Status st = f.ok() ? CheckFacts(*f, path) : f.status();
   const auto migrations = Migrations();
-  for (int64_t v = now.ok() ? *now : from; st.ok() && v < static_cast<int64_t>(migrations.size());
-       ++v) {
+  const int64_t known = static_cast<int64_t>(migrations.size());
+  for (int64_t v = st.ok() ? f->version : known; v < known && st.ok(); ++v) {
     if (sqlite3_exec(db.get(), migrations[v], nullptr, nullptr, nullptr) != SQLITE_OK)
       st = db.Error("store '" + path + "': migration to schema version " + std::to_string(v + 1));
   }
   if (st.ok()) {
-    const std::string set = "PRAGMA user_version = " + std::to_string(migrations.size()) +
+    const std::string set = "PRAGMA user_version = " + std::to_string(known) +
                             "; PRAGMA application_id = " + std::to_string(kApplicationId);
     if (sqlite3_exec(db.get(), set.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
       st = db.Error("store '" + path + "': setting the schema version");
@@ -182,29 +204,26 @@ Status Migrate(Db& db, const std::string& path, int64_t from) {
 
 std::span<const char* const> Migrations() { return kMigrations; }
 
-Status PrepareSchema(Db& db, const std::string& path, int* version) {
+Status PrepareSchema(Db& db, const std::string& path, bool read_only, int* version) {
   sqlite3_busy_timeout(db.get(), 5000);
-  // The first statement that reads the file: a file that is not a database
-  // fails here with SQLITE_NOTADB.
-  StatusOr<int64_t> v = PragmaInt(db, "PRAGMA user_version", path);
-  if (!v.ok()) {
-    if ((sqlite3_extended_errcode(db.get()) & 0xFF) == SQLITE_NOTADB)
-      return Status(ErrorCode::kStore, "'" + path +
-                                           "' is not an annals store (not a SQLite "
-                                           "database)");
-    return v.status();
-  }
+  StatusOr<Facts> f = ReadFacts(db, path);
+  if (!f.ok()) return f.status();
+  ANNALS_RETURN_IF_ERROR(CheckFacts(*f, path));
   const int64_t known = static_cast<int64_t>(Migrations().size());
-  if (*v > known)
-    return Status(ErrorCode::kSchema, "store '" + path + "' has schema version " +
-                                          std::to_string(*v) + ", newer than this program knows (" +
-                                          std::to_string(known) + "); use a newer annals");
-  ANNALS_RETURN_IF_ERROR(CheckOwnership(db, path, *v));
-  if (sqlite3_exec(db.get(),
-                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
-                   nullptr, nullptr, nullptr) != SQLITE_OK)
-    return db.Error("store '" + path + "': setting pragmas");
-  if (*v < known) ANNALS_RETURN_IF_ERROR(Migrate(db, path, *v));
+  if (read_only) {
+    if (f->version < known)
+      return Status(ErrorCode::kSchema,
+                    f->version == 0
+                        ? "'" + path + "' is empty, not an annals store yet"
+                        : "store '" + path + "' has schema version " + std::to_string(f->version) +
+                              ", older than this program's; 'annals ingest' upgrades it");
+  } else {
+    if (sqlite3_exec(db.get(),
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
+                     nullptr, nullptr, nullptr) != SQLITE_OK)
+      return db.Error("store '" + path + "': setting pragmas");
+    if (f->version < known) ANNALS_RETURN_IF_ERROR(Migrate(db, path));
+  }
   *version = static_cast<int>(known);
   return Status::Ok();
 }

@@ -29,9 +29,11 @@ std::span<const char* const> Migrations();
 
 // Sets the connection pragmas (WAL, synchronous=NORMAL, foreign keys, busy
 // timeout), checks that `path` is an annals store of a version this program
-// knows, and applies pending migrations. Errors: kStore (not a database, not
-// an annals store, SQLite failure), kSchema (newer than this program).
-Status PrepareSchema(Db& db, const std::string& path, int* version);
+// knows, and applies pending migrations (read-write), or requires the
+// current version (read-only). Errors: kStore (not a database, not an
+// annals store, SQLite failure), kSchema (newer than this program; older,
+// when read-only).
+Status PrepareSchema(Db& db, const std::string& path, bool read_only, int* version);
 
 }  // namespace annals::internal
 

@@ -34,9 +34,10 @@ class Db {
   Db& operator=(const Db&) = delete;
   ~Db();
 
-  // Opens (or creates) `path` read-write. SQLite opens lazily, so a file
-  // that is not a database is only noticed by the first statement.
-  Status Open(const std::string& path);
+  // Opens (or creates) `path` read-write, or opens it read-only. SQLite
+  // opens lazily, so a file that is not a database is only noticed by the
+  // first statement.
+  Status Open(const std::string& path, bool read_only);
 
   // Runs one or more ';'-separated statements that return no rows.
   Status Exec(const char* sql);

@@ -11,8 +11,12 @@
 
 namespace annals {
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
-  return internal::SqliteStore::Create(path);
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  if (path.empty() || path == ":memory:")
+    return Status(ErrorCode::kInvalidArgument, "the store needs a file name, not '" + path +
+                                                   "' (SQLite would use a store "
+                                                   "that is gone when annals exits)");
+  return internal::SqliteStore::Create(path, mode);
 }
 
 namespace internal {
@@ -86,13 +90,21 @@ constexpr const char* kSql[] = {
 };
 static_assert(std::size(kSql) == static_cast<size_t>(Query::kNumQueries));
 
+// SQLite errors about one document's data, as opposed to the database as a
+// whole (full, locked, I/O), which must stop the batch.
+bool RefusesOneDocument(int primary_code) {
+  return primary_code == SQLITE_TOOBIG || primary_code == SQLITE_CONSTRAINT ||
+         primary_code == SQLITE_MISMATCH || primary_code == SQLITE_RANGE;
+}
+
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> SqliteStore::Create(const std::string& path) {
+StatusOr<std::unique_ptr<Store>> SqliteStore::Create(const std::string& path, OpenMode mode) {
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->path_ = path;
-  ANNALS_RETURN_IF_ERROR(store->db_.Open(path));
-  ANNALS_RETURN_IF_ERROR(PrepareSchema(store->db_, path, &store->version_));
+  const bool read_only = mode == OpenMode::kReadOnly;
+  ANNALS_RETURN_IF_ERROR(store->db_.Open(path, read_only));
+  ANNALS_RETURN_IF_ERROR(PrepareSchema(store->db_, path, read_only, &store->version_));
   ANNALS_RETURN_IF_ERROR(store->PrepareStatements());
   return std::unique_ptr<Store>(std::move(store));
 }
@@ -116,13 +128,25 @@ StatusOr<WriteResult> SqliteStore::WriteBatch(std::span<const Document> docs) {
   if (docs.empty()) return result;
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return db_.Error("store '" + path_ + "': starting a batch");
-  for (const Document& doc : docs) {
+  // Each document in a savepoint, so that one SQLite refuses on its own can
+  // be taken back alone while the rest of the batch goes in.
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& doc = docs[i];
+    ANNALS_RETURN_IF_ERROR(db_.Exec("SAVEPOINT doc"));
     Status s = WriteOne(doc, &result);
-    if (!s.ok()) {
-      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-      return Status(s.code(), "document '" + doc.id + "' (" + doc.origin.Describe() +
-                                  "): " + s.message() + "; nothing of this batch was stored");
+    const int rc = sqlite3_extended_errcode(db_.get()) & 0xFF;
+    if (s.ok()) {
+      ANNALS_RETURN_IF_ERROR(db_.Exec("RELEASE doc"));
+      continue;
     }
+    sqlite3_exec(db_.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+    if (s.code() != ErrorCode::kStore || RefusesOneDocument(rc)) {
+      result.refused.emplace_back(i, std::move(s));
+      continue;
+    }
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return Status(s.code(), "document '" + doc.id + "' (" + doc.origin.Describe() +
+                                "): " + s.message() + "; nothing of this batch was stored");
   }
   if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status s = db_.Error("store '" + path_ + "': committing a batch");
@@ -160,15 +184,22 @@ Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
       return db_.Error("looking up id");
     }
   }
+  // A derived id is no identity (see store.h): keep the stored document.
+  std::string renamed;
+  if (old_rowid >= 0 && !doc.origin.id_given) {
+    renamed = doc.id + "~" + hash.substr(0, 8);
+    old_rowid = -1;
+  }
   if (old_rowid >= 0) {
     Binder(q(Query::kDeleteDocument)).Int(old_rowid);
     ANNALS_RETURN_IF_ERROR(Done(q(Query::kDeleteDocument), "deleting the old version"));
   }
   int64_t rowid = 0;
-  ANNALS_RETURN_IF_ERROR(InsertDocument(doc, hash, &rowid));
+  ANNALS_RETURN_IF_ERROR(InsertDocument(doc, renamed.empty() ? doc.id : renamed, hash, &rowid));
   ANNALS_RETURN_IF_ERROR(InsertStructure(doc, rowid));
   ANNALS_RETURN_IF_ERROR(InsertAnnotations(doc, rowid));
   ++(old_rowid >= 0 ? result->replaced : result->inserted);
+  if (!renamed.empty()) ++result->renamed;
   result->sentences += doc.sentences.size();
   return Status::Ok();
 }

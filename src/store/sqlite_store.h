@@ -57,7 +57,7 @@ enum class Query : int {
 
 class SqliteStore final : public Store {
  public:
-  static StatusOr<std::unique_ptr<Store>> Create(const std::string& path);
+  static StatusOr<std::unique_ptr<Store>> Create(const std::string& path, OpenMode mode);
 
   StatusOr<WriteResult> WriteBatch(std::span<const Document> docs) override;
   StatusOr<Document> Load(const std::string& id) override;
@@ -72,7 +72,8 @@ class SqliteStore final : public Store {
   // Decides duplicate / replace / insert for one document and writes it.
   Status WriteOne(const Document& doc, WriteResult* result);
   // store_writer.cc: the document row, then every child row.
-  Status InsertDocument(const Document& doc, const std::string& hash, int64_t* rowid);
+  Status InsertDocument(const Document& doc, const std::string& id, const std::string& hash,
+                        int64_t* rowid);
   Status InsertStructure(const Document& doc, int64_t rowid);
   Status InsertAnnotations(const Document& doc, int64_t rowid);
   // One row per item: (document rowid, index in `items`, what `bind` adds).

@@ -226,6 +226,42 @@ TEST(StoreOpen, RefusesOtherProgramsDatabase) {
   EXPECT_EQ(s.status().code(), ErrorCode::kStore);
 }
 
+TEST(StoreOpen, RefusesVersionWithoutOurApplicationId) {
+  TempDir dir;
+  const std::string path = dir.Path("other.db");
+  RawExec(path, "CREATE TABLE foo (x); PRAGMA user_version = 1");
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kStore);
+  EXPECT_NE(s.status().message().find("another program"), std::string::npos);
+}
+
+TEST(StoreOpen, RefusesStoresThatVanish) {
+  for (const std::string path : {"", ":memory:"}) {
+    StatusOr<std::unique_ptr<Store>> s = Store::Open(path);
+    ASSERT_FALSE(s.ok()) << path;
+    EXPECT_EQ(s.status().code(), ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST(StoreOpen, ReadOnlyNeverWritesAndNeedsCurrentSchema) {
+  TempDir dir;
+  const std::string empty = dir.Path("empty.db");
+  { std::ofstream touch(empty); }
+  StatusOr<std::unique_ptr<Store>> s = Store::Open(empty, OpenMode::kReadOnly);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(std::filesystem::file_size(empty), 0u);
+  const std::string path = dir.Path("real.db");
+  {
+    std::unique_ptr<Store> rw = MustOpen(path);
+    ASSERT_TRUE(rw->WriteBatch(std::vector<Document>{FullDocument("a")}).ok());
+  }
+  StatusOr<std::unique_ptr<Store>> ro = Store::Open(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(ro.ok()) << ro.status().ToString();
+  EXPECT_TRUE((*ro)->Load("a").ok());
+  EXPECT_FALSE((*ro)->WriteBatch(std::vector<Document>{FullDocument("b")}).ok());
+}
+
 TEST(StoreRoundTrip, LoadGivesBackEveryField) {
   TempDir dir;
   auto store = MustOpen(dir.Path("rt.db"));

@@ -100,20 +100,36 @@ TEST_F(StoreWrite, NewContentUnderSameIdReplaces) {
   EXPECT_EQ(s.mentions, fresh.mentions.size());
 }
 
-TEST_F(StoreWrite, FailingDocumentRollsBackWholeBatch) {
-  MustWrite({FullDocument("kept", "Stored before.")});
+TEST_F(StoreWrite, DerivedIdNeverReplacesOtherContent) {
+  Document first = FullDocument("articles:1", "Monday's story.");
+  first.origin.id_given = false;
+  MustWrite({first});
+  Document next = FullDocument("articles:1", "Tuesday's story.");
+  next.origin.id_given = false;
+  const WriteResult r = MustWrite({next});
+  EXPECT_EQ(r.inserted, 1u);
+  EXPECT_EQ(r.renamed, 1u);
+  EXPECT_EQ(r.replaced, 0u);
+  EXPECT_TRUE(store_->Load("articles:1").ok());
+  StatusOr<Document> back = store_->Load("articles:1~" + next.content_hash.substr(0, 8));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->text, "Tuesday's story.");
+  EXPECT_EQ(MustWrite({next}).duplicates, 1u);  // and it is still a no-op again
+}
+
+TEST_F(StoreWrite, DocumentWithoutIdIsRefusedAlone) {
   Document bad = FullDocument("", "No id here.");
   StatusOr<WriteResult> r =
       store_->WriteBatch(std::vector<Document>{FullDocument("first", "First."), bad});
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_FALSE(store_->Load("first").ok());
-  const StoreStats s = MustStats();
-  EXPECT_EQ(s.documents, 1u);
-  EXPECT_EQ(s.sentences, 2u);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->inserted, 1u);
+  ASSERT_EQ(r->refused.size(), 1u);
+  EXPECT_EQ(r->refused[0].first, 1u);
+  EXPECT_EQ(r->refused[0].second.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(store_->Load("first").ok());
 }
 
-TEST_F(StoreWrite, SqliteFailureNamesDocumentAndRollsBack) {
+TEST_F(StoreWrite, DocumentSqliteRefusesIsTakenBackAlone) {
   // A trigger that fails on the second document's third sentence, from
   // inside SQLite, halfway through writing that document.
   sqlite3* db = nullptr;
@@ -126,18 +142,18 @@ TEST_F(StoreWrite, SqliteFailureNamesDocumentAndRollsBack) {
   sqlite3_close(db);
   Document second = FullDocument("second", "A. B. C.");
   second.sentences.push_back(second.sentences.back());
-  StatusOr<WriteResult> r =
-      store_->WriteBatch(std::vector<Document>{FullDocument("first", "First."), second});
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), ErrorCode::kStore);
-  EXPECT_NE(r.status().message().find("'second'"), std::string::npos) << r.status().message();
-  EXPECT_NE(r.status().message().find("forced failure"), std::string::npos);
+  const Document first = FullDocument("first", "First.");
+  StatusOr<WriteResult> r = store_->WriteBatch(std::vector<Document>{first, second});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->refused.size(), 1u);
+  EXPECT_EQ(r->refused[0].first, 1u);
+  EXPECT_NE(r->refused[0].second.message().find("forced failure"), std::string::npos);
+  // Nothing of the refused document is left, all of the other is.
   const StoreStats s = MustStats();
-  EXPECT_EQ(s.documents, 0u);
-  EXPECT_EQ(s.sentences, 0u);
-  EXPECT_EQ(s.mentions, 0u);
-  // The store is still usable after the failed batch.
-  EXPECT_EQ(MustWrite({FullDocument("first", "First.")}).inserted, 1u);
+  EXPECT_EQ(s.documents, 1u);
+  EXPECT_EQ(s.sentences, first.sentences.size());
+  EXPECT_EQ(s.mentions, first.mentions.size());
+  EXPECT_FALSE(store_->Load("second").ok());
 }
 
 TEST_F(StoreWrite, StatsAgreeWithWhatWasWritten) {

@@ -29,14 +29,15 @@ Binder& BindEvidence(Binder& b, const Evidence& e) {
 
 }  // namespace
 
-Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash, int64_t* rowid) {
+Status SqliteStore::InsertDocument(const Document& doc, const std::string& id,
+                                   const std::string& hash, int64_t* rowid) {
   EncodeTokens(doc.tokens, &buffer_);
   const std::string metadata = MetadataJson(doc);
   const std::string stages = Dump(nlohmann::json(doc.stages));
   const std::string published = doc.published ? doc.published->ToIso() : std::string();
   Stmt& ins = q(Query::kInsertDocument);
   Binder b(ins);
-  b.Text(doc.id).Text(hash).Text(doc.format).Text(doc.origin.path);
+  b.Text(id).Text(hash).Text(doc.format).Text(doc.origin.path);
   b.Int(static_cast<int64_t>(doc.origin.record)).Text(doc.source).Text(doc.url);
   if (doc.published) {
     b.Text(published);

@@ -54,7 +54,7 @@ check "list gives an id" test -n "$id"
 check "show gives the document" test "$(json_get "$work/show.json" 'd["id"]')" = "$id"
 check "show gives sentences" test "$(json_get "$work/show.json" 'len(d["sentences"])')" -gt 0
 "$annals" show no-such-doc --db "$db" >/dev/null 2>"$work/show_err.txt"
-check "show of a missing id exits 101" test $? -eq 101
+check "show of a missing id exits 1" test $? -eq 1
 check "show of a missing id says so" grep -q "no-such-doc" "$work/show_err.txt"
 
 # --- process prints JSON without a store; jsonl is one line per document
@@ -88,6 +88,26 @@ check "good documents of a broken batch are stored" test "$(json_get "$work/bad_
 printf 'not a database' >"$work/junk.db"
 "$annals" ingest "$src/samples" --db "$work/junk.db" --quiet >/dev/null 2>"$work/junk_err.txt"
 check "a junk store file exits 101" test $? -eq 101
+
+# --- output that cannot be written is an error, not a silent success
+if [[ -w /dev/full ]]; then
+  "$annals" process "$src/samples" --format jsonl --quiet >/dev/full 2>"$work/full_err.txt"
+  check "process to a full disk exits 101" test $? -eq 101
+  check "process to a full disk says so" grep -q "standard output" "$work/full_err.txt"
+fi
+
+# --- a store that would vanish is refused
+"$annals" ingest "$src/samples" --db "" --quiet >/dev/null 2>&1
+check "an empty --db is a usage error" test $? -eq 102
+"$annals" ingest "$src/samples" --db :memory: --quiet >/dev/null 2>"$work/mem_err.txt"
+check "--db :memory: is refused" test $? -eq 101
+check "--db :memory: says why" grep -q "gone when annals exits" "$work/mem_err.txt"
+
+# --- reading commands never create or change a store
+: >"$work/empty.db"
+"$annals" stats --db "$work/empty.db" >/dev/null 2>&1
+check "stats of an empty file fails" test $? -eq 101
+check "stats leaves an empty file empty" test ! -s "$work/empty.db"
 
 echo "$passes passed, $failures failed"
 test $failures -eq 0
