@@ -75,4 +75,34 @@ void BM_NormalizeTokenizeSegment(benchmark::State& state) {
 }
 BENCHMARK(BM_NormalizeTokenizeSegment);
 
+// NFC cost when a long English text holds one character outside Latin-1
+// (a trade mark sign and an emoji): these are NFC-stable, so normalize.v1
+// should stay on its fast path instead of running utf8proc over everything.
+void BM_NormalizeEnglishWithOneSymbol(benchmark::State& state) {
+  std::string corpus = Corpus();
+  corpus.insert(corpus.size() / 2, "Brand\xE2\x84\xA2 \xF0\x9F\x98\x80 ");
+  std::string text, scratch;
+  for (auto _ : state) {
+    text = corpus;
+    benchmark::DoNotOptimize(annals::NormalizeText(text, scratch));
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(corpus.size()));
+}
+BENCHMARK(BM_NormalizeEnglishWithOneSymbol);
+
+// 'a' + U+0F73 x 50,000: U+0F73 has combining class 0 but decomposes into
+// two marks; without counting those the run reached utf8proc's quadratic
+// sort (seconds). Should take about as long as any 150 KB text.
+void BM_NormalizeHiddenMarkRun(benchmark::State& state) {
+  std::string input = "a";
+  for (int i = 0; i < 50000; ++i) input += "\xE0\xBD\xB3";
+  std::string text, scratch;
+  for (auto _ : state) {
+    text = input;
+    benchmark::DoNotOptimize(annals::NormalizeText(text, scratch));
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(input.size()));
+}
+BENCHMARK(BM_NormalizeHiddenMarkRun);
+
 }  // namespace

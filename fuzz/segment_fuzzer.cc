@@ -1,7 +1,7 @@
 // Fuzz target: the three text stages (normalize, tokenize, segment) on
 // arbitrary bytes; aborts if any stage fails or the result breaks the
-// Document invariants (Validate), or if some token is left out of every
-// sentence.
+// Document invariants (Validate), if some token is left out of every
+// sentence, or if a sentence is over the 1000-token budget.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,7 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!annals::MakeSegmentStage()->Process(doc, scratch).ok()) std::abort();
   if (!doc.Validate().ok()) std::abort();
   size_t covered = 0;
-  for (const annals::Sentence& s : doc.sentences) covered += s.tokens.size();
+  for (const annals::Sentence& s : doc.sentences) {
+    if (s.tokens.size() > 1000) std::abort();
+    covered += s.tokens.size();
+  }
   if (covered != doc.tokens.size()) std::abort();
   return 0;
 }

@@ -6,9 +6,10 @@
 namespace annals::internal {
 namespace {
 
-TEST(SegmentAbbreviations, TitlesNeverEnd) {
-  EXPECT_EQ(LookupAbbreviation("Gen"), AbbrevKind::kNeverEnds);
-  EXPECT_EQ(LookupAbbreviation("Mrs"), AbbrevKind::kNeverEnds);
+TEST(SegmentAbbreviations, TitlesAreTitles) {
+  EXPECT_EQ(LookupAbbreviation("Gen"), AbbrevKind::kTitle);
+  EXPECT_EQ(LookupAbbreviation("Mrs"), AbbrevKind::kTitle);
+  EXPECT_EQ(LookupAbbreviation("e.g"), AbbrevKind::kNeverEnds);
 }
 
 TEST(SegmentAbbreviations, CountryAndMonthMayEnd) {
@@ -18,6 +19,20 @@ TEST(SegmentAbbreviations, CountryAndMonthMayEnd) {
 
 TEST(SegmentAbbreviations, AllCapsFormMatches) {
   EXPECT_EQ(LookupAbbreviation("ST"), AbbrevKind::kMayEnd);
+  EXPECT_EQ(LookupAbbreviation("GEN"), AbbrevKind::kTitle);
+}
+
+TEST(SegmentAbbreviations, AllCapsFormOnlyForDatelineEntries) {
+  EXPECT_EQ(LookupAbbreviation("FT"), AbbrevKind::kNone);
+  EXPECT_EQ(LookupAbbreviation("MS"), AbbrevKind::kNone);
+}
+
+TEST(SegmentAbbreviations, ClockTimesAndTheirQualifiers) {
+  EXPECT_EQ(LookupAbbreviation("a.m"), AbbrevKind::kClockTime);
+  EXPECT_TRUE(IsTimeQualifier("Monday"));
+  EXPECT_TRUE(IsTimeQualifier("Jan."));
+  EXPECT_TRUE(IsTimeQualifier("EDT"));
+  EXPECT_FALSE(IsTimeQualifier("Police"));
 }
 
 TEST(SegmentAbbreviations, LowerCaseFormOfCapitalisedEntryDoesNotMatch) {
@@ -35,6 +50,8 @@ TEST(SegmentAbbreviations, SentenceStarters) {
   EXPECT_TRUE(IsSentenceStarter("But"));
   EXPECT_FALSE(IsSentenceStarter("State"));
   EXPECT_FALSE(IsSentenceStarter("the"));
+  EXPECT_TRUE(IsClosedClassStarter("Its"));
+  EXPECT_FALSE(IsClosedClassStarter("However"));
 }
 
 }  // namespace

@@ -10,18 +10,23 @@
 // run must start with a lead byte (U+00C2..U+00F4) and continue with
 // continuation bytes only (0x80..0xBF: symbols, never letters in Latin-1),
 // so real text such as Portuguese "SAO" with A-tilde followed by a letter is
-// left alone. Text that was mangled twice is repaired by repeating the pass
-// (at most three times, only while it still finds something).
+// left alone, and it must decode to a character news mojibake actually
+// produces (IsPlausibleRepair), so "Spaß“" stays as it is. "â€" whose third
+// byte was lost (CP1252 has no 0x9D) becomes U+201D. Text that was mangled
+// twice is repaired by repeating the pass (at most three times, only while
+// it still finds something).
 //
 // NFC runs through utf8proc only when a code point that NFC could change
-// appears: ASCII, everything below U+0300 and the punctuation and currency
-// blocks are stable, which covers nearly all English news. Runs of more
-// than kMaxCombiningRun combining marks are cut first, which keeps NFC
+// appears: ASCII, everything below U+0300, punctuation, symbols, emoji, CJK
+// and Hangul syllables are stable, which covers nearly all English news.
+// Runs of more than kMaxCombiningRun non-starters (counted in each
+// character's canonical decomposition) are cut first, which keeps NFC
 // linear (utf8proc orders each run of marks by a quadratic sort).
 //
 // Tested by normalize_test.cc.
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -51,11 +56,23 @@ int MisreadByte(char32_t cp) {
   return -1;
 }
 
-// True when NFC may change text containing `cp`.
+// True when NFC may change text containing `cp`. Every character outside
+// these ranges is NFC_Quick_Check=Yes with combining class 0 and never the
+// second half of a composition, so it is safe whenever the character after
+// it is too; a following combining mark is not in the ranges and triggers
+// NFC itself. The ranges keep emoji, CJK, Hangul and symbols such as the
+// trade mark sign from sending a whole English article through utf8proc.
 bool MayNeedNfc(char32_t cp) {
   if (cp < 0x300) return false;
-  if (cp >= 0x2002 && cp <= 0x206F) return false;  // spaces, dashes, quotes
-  if (cp >= 0x20A0 && cp <= 0x20CF) return false;  // currency signs
+  if (cp >= 0x2002 && cp <= 0x2BFF) {
+    // combining marks for symbols, and the singletons NFC replaces
+    if (cp >= 0x20D0 && cp <= 0x20FF) return true;
+    return cp == 0x2126 || cp == 0x212A || cp == 0x212B || cp == 0x2329 || cp == 0x232A ||
+           cp == 0x2ADC;
+  }
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return false;    // CJK ideographs
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return false;    // Hangul syllables
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
   return cp != internal::kReplacementChar;
 }
 
@@ -67,12 +84,79 @@ constexpr int kMaxCombiningRun = 30;
 struct PassResult {
   size_t repairs = 0;
   bool needs_nfc = false;
-  int combining_run = 0;  // combining marks just emitted in a row
+  int combining_run = 0;  // non-starters just emitted in a row
 };
 
-bool IsCombining(char32_t cp) {
-  return cp >= 0x300 && cp <= 0x10FFFF &&
-         utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
+// Non-starters at the start and end of the canonical decomposition of `cp`.
+// Counting the decomposition, not `cp` itself, matters: U+0F73 has class 0
+// but decomposes into two marks, so runs of it still reach the quadratic
+// sort (the stream-safe text format counts the same way).
+struct NonStarters {
+  int leading = 0;
+  int trailing = 0;
+  bool all = false;
+};
+
+NonStarters CountNonStarters(char32_t cp) {
+  const utf8proc_property_t* prop = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  if (prop->decomp_seqindex == UINT16_MAX) {  // no decomposition: skip the call
+    const int self = prop->combining_class != 0 ? 1 : 0;
+    return NonStarters{self, self, self == 1};
+  }
+  utf8proc_int32_t buf[8];
+  int boundclass = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
+                              static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE), &boundclass);
+  NonStarters r;
+  if (n <= 0 || n > 8) return r;
+  auto non_starter = [&](utf8proc_ssize_t k) {
+    return utf8proc_get_property(buf[k])->combining_class != 0;
+  };
+  while (r.leading < n && non_starter(r.leading)) ++r.leading;
+  r.all = r.leading == n;
+  while (r.trailing < n && non_starter(n - 1 - r.trailing)) ++r.trailing;
+  return r;
+}
+
+// Updates the run of non-starters with `cp`; false when `cp` would make the
+// run longer than kMaxCombiningRun and must be dropped.
+bool ExtendCombiningRun(char32_t cp, PassResult* r) {
+  const NonStarters ns = CountNonStarters(cp);
+  if (ns.all) {
+    if (r->combining_run + ns.leading > kMaxCombiningRun) return false;
+    r->combining_run += ns.leading;
+  } else {
+    r->combining_run = ns.trailing;
+  }
+  return true;
+}
+
+// True for what a repaired sequence may decode to. Real text is full of
+// pairs that happen to look like mojibake ("ß" + U+201C gives an NKo
+// letter, "É»" an IPA letter, "ÍŠ" a combining mark, "é…”" a CJK
+// ideograph), while genuine mojibake in news encodes Latin letters,
+// typographic punctuation, currency signs and NBSP. Anything else is kept.
+bool IsPlausibleRepair(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0x17F) ||     // NBSP, Latin-1, Latin Extended-A
+         (cp >= 0x2010 && cp <= 0x206F) ||  // dashes, quotes, ellipsis
+         (cp >= 0x20A0 && cp <= 0x20CF) ||  // currency signs
+         cp == 0x2122;                      // trade mark sign
+}
+
+// CP1252 has no character for byte 0x9D, so the last byte of U+201D ("â€"
+// + 0x9D) is often lost or became U+FFFD. For "â€" at in[i] whose third
+// character would start at `pos`: returns the bytes that "â€" and any
+// stand-in for the lost byte span, or 0 when a real third byte follows.
+size_t TryLostQuoteByte(std::string_view in, size_t pos, size_t i) {
+  if (pos >= in.size()) return pos - i;
+  char32_t next;
+  const size_t next_len = DecodeUtf8(in, pos, &next);
+  if (next_len == 0) return pos + 1 - i;  // the raw byte, ill-formed here
+  if (next == internal::kReplacementChar) return pos + next_len - i;
+  const int b = MisreadByte(next);
+  if (b >= 0x80 && b <= 0xBF) return 0;
+  return pos - i;
 }
 
 // If the characters at in[i] (whose code point `cp` has length `len`) are
@@ -83,6 +167,12 @@ size_t TryRepair(std::string_view in, size_t i, char32_t cp, size_t len, char32_
   char bytes[4] = {static_cast<char>(cp)};
   size_t pos = i + len;
   for (size_t k = 1; k < want; ++k) {
+    if (k == 2 && bytes[0] == '\xE2' && bytes[1] == '\x80') {
+      if (const size_t span = TryLostQuoteByte(in, pos, i); span != 0) {
+        *fixed = 0x201D;
+        return span;
+      }
+    }
     if (pos >= in.size()) return 0;
     char32_t next;
     const size_t next_len = DecodeUtf8(in, pos, &next);
@@ -93,7 +183,7 @@ size_t TryRepair(std::string_view in, size_t i, char32_t cp, size_t len, char32_
     pos += next_len;
   }
   const size_t got = DecodeUtf8(std::string_view(bytes, want), 0, fixed);
-  if (got != want) return 0;
+  if (got != want || !IsPlausibleRepair(*fixed)) return 0;
   return pos - i;
 }
 
@@ -120,11 +210,7 @@ void EmitNonAscii(char32_t cp, std::string_view raw, std::string* out, PassResul
   }
   if (MayNeedNfc(cp)) {
     r->needs_nfc = true;
-    if (IsCombining(cp)) {
-      if (++r->combining_run > kMaxCombiningRun) return;
-    } else {
-      r->combining_run = 0;
-    }
+    if (!ExtendCombiningRun(cp, r)) return;
   } else {
     r->combining_run = 0;
   }

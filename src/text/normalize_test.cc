@@ -160,6 +160,59 @@ TEST(Normalize, CutsLongRunsOfCombiningMarks) {
   EXPECT_EQ(s.back(), 'b');
 }
 
+TEST(Normalize, CutsRunsOfMarksHiddenInDecompositions) {
+  // U+0F73 has combining class 0 but decomposes into two marks; counting
+  // only its own class let 'a' + 50,000 of them reach the quadratic sort.
+  std::string s = "a";
+  for (int i = 0; i < 50000; ++i) s += "\xE0\xBD\xB3";
+  s += "b";
+  std::string scratch;
+  NormalizeText(s, scratch);
+  EXPECT_LT(s.size(), 200u);
+  EXPECT_EQ(s.front(), 'a');
+  EXPECT_EQ(s.back(), 'b');
+  EXPECT_TRUE(IsValidUtf8(s, nullptr));
+}
+
+TEST(Normalize, KeepsRealTextThatLooksLikeMojibake) {
+  const std::string cases[] = {
+      "\xE2\x80\x9E"
+      "Das macht Spa\xC3\x9F\xE2\x80\x9C",  // sharp s + U+201C
+      "\xC2\xAB\xC3\x89T\xC3\x89\xC2\xBB",  // E-acute + guillemet
+      "P\xC3\x8D\xC5\xA0"
+      "E",                                    // I-acute + S-caron
+      "caf\xC3\xA9\xE2\x80\xA6\xE2\x80\x9D",  // e-acute + ellipsis + quote
+  };
+  for (const std::string& text : cases) {
+    size_t n = 0;
+    EXPECT_EQ(Clean(text, &n), text);
+    EXPECT_EQ(n, 0u) << text;
+  }
+}
+
+TEST(Normalize, RepairsClosingQuoteWithLostThirdByte) {
+  size_t n = 0;
+  // "a-circumflex, euro sign" is the start of U+201D read as CP1252; the
+  // third byte (0x9D) has no CP1252 character and was dropped.
+  EXPECT_EQ(Clean("\xE2\x80\x9C"
+                  "bye\xC3\xA2\xE2\x82\xAC then",
+                  &n),
+            "\xE2\x80\x9C"
+            "bye\xE2\x80\x9D then");
+  EXPECT_EQ(n, 1u);
+  EXPECT_EQ(Clean("ok\xC3\xA2\xE2\x82\xAC"), "ok\xE2\x80\x9D");
+  EXPECT_EQ(Clean("ok\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD."), "ok\xE2\x80\x9D.");
+}
+
+TEST(Normalize, PassesStableSymbolsThrough) {
+  // Symbols, emoji, CJK and Hangul need no NFC; singletons still get it.
+  const std::string stable =
+      "Brand\xE2\x84\xA2 \xF0\x9F\x98\x80 \xE4\xB8\xAD \xEA\xB0\x80 \xE2\x86\x92";
+  EXPECT_EQ(Clean(stable), stable);
+  EXPECT_EQ(Clean("5 \xE2\x84\xA6"), "5 \xCE\xA9");          // ohm sign -> omega
+  EXPECT_EQ(Clean("\xE2\x86\x90\xCC\xB8"), "\xE2\x86\x9A");  // arrow + U+0338
+}
+
 TEST(Normalize, IsIdempotentOnCleanOutput) {
   std::string s = Clean(
       "A \xC3\x82\xC2\xA3"

@@ -7,13 +7,17 @@
 // followed by closing quotes or brackets), or it is heading-like (short,
 // or mostly capitalised words, and not ending in a comma or similar). In
 // both cases a next line that starts in lower case continues the paragraph,
-// which is what hard-wrapped prose looks like.
+// which is what hard-wrapped prose looks like, and so does a line ending in
+// an abbreviation that would not end a sentence there ("Mr.\nJones").
+// Lines are trimmed of every character the tokenizer counts as a space, so
+// a line of NBSPs is blank.
 //
 // Tested by paragraphs_test.cc.
 #include "text/paragraphs.h"
 
 #include <cstdint>
 
+#include "text/abbreviations.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
@@ -23,13 +27,33 @@ namespace {
 constexpr size_t kShortLineBytes = 40;
 constexpr size_t kMaxHeadingBytes = 120;
 
-bool IsAsciiBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
 // Start of the last code point that ends at `end` (end > 0).
 size_t LastCharStart(std::string_view s, size_t end) {
   size_t i = end - 1;
   while (i > 0 && !IsLeadByte(static_cast<unsigned char>(s[i]))) --i;
   return i;
+}
+
+// The last character of `line` (not empty), decoded: a line can end in a
+// multi-byte dash or space.
+Char LastChar(std::string_view line) { return CharAt(line, LastCharStart(line, line.size())); }
+
+// Narrows [*b, *e) of `text` by the tokenizer's space class (NBSP, thin
+// space, ... as well as ASCII), so that a line holding only such spaces is
+// blank and no paragraph starts or ends with one.
+void TrimSpaces(std::string_view text, size_t* b, size_t* e) {
+  while (*b < *e) {
+    const Char c = CharAt(text, *b);
+    if (c.cls != CharClass::kSpace || *b + c.len > *e) break;
+    *b += c.len;
+  }
+  while (*e > *b) {
+    const size_t start = LastCharStart(text, *e);
+    if (start < *b) break;
+    const Char c = CharAt(text, start);
+    if (c.cls != CharClass::kSpace || start + c.len != *e) break;
+    *e = start;
+  }
 }
 
 bool EndsSentence(std::string_view line) {
@@ -49,9 +73,10 @@ bool EndsSentence(std::string_view line) {
 
 bool LooksLikeHeading(std::string_view line) {
   if (line.size() > kMaxHeadingBytes) return false;
-  const char last = line.back();
-  if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(' || last == '&') {
-    return false;
+  const Char last = LastChar(line);
+  if (last.cp == ',' || last.cp == ';' || last.cp == ':' || last.cp == '(' || last.cp == '&' ||
+      last.cls == CharClass::kHyphen || last.cls == CharClass::kDash) {
+    return false;  // "WASHINGTON (AP) —" goes on in the next line
   }
   if (line.size() <= kShortLineBytes) return true;
   // Title case: most words start with a capital or a digit.
@@ -69,6 +94,46 @@ bool LooksLikeHeading(std::string_view line) {
 }
 
 bool StartsLower(std::string_view line) { return !line.empty() && IsLowerCp(CharAt(line, 0).cp); }
+
+// The leading run of ASCII letters of `line` ("The" in "The talks").
+std::string_view FirstWord(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() &&
+         ((line[n] >= 'a' && line[n] <= 'z') || (line[n] >= 'A' && line[n] <= 'Z'))) {
+    ++n;
+  }
+  return line.substr(0, n);
+}
+
+// True when `line` ends in a title, an initial or another abbreviation
+// after which segment.v1 would not end a sentence before `next` ("meet
+// Mr.\nJones", "the U.S.\nEmbassy"): the break is hard wrapping, even
+// though the line ends in a period.
+bool EndsInJoiningAbbreviation(std::string_view line, std::string_view next) {
+  if (line.back() != '.') return false;
+  const size_t space = line.find_last_of(" (\"");
+  std::string_view stem = line.substr(space == std::string_view::npos ? 0 : space + 1);
+  stem.remove_suffix(1);
+  const std::string_view word = FirstWord(next);
+  if (stem.size() == 1 && stem[0] >= 'A' && stem[0] <= 'Z') {
+    return !IsSentenceStarter(word);  // an initial, as in segment.v1
+  }
+  switch (LookupAbbreviation(stem)) {
+    case AbbrevKind::kTitle:
+    case AbbrevKind::kNeverEnds:
+      return !IsClosedClassStarter(word);
+    case AbbrevKind::kMayEnd:
+      return !IsSentenceStarter(word);
+    default:
+      return false;
+  }
+}
+
+// Whether a single line break between `prev` and `line` ends a paragraph.
+bool BreakEndsParagraph(std::string_view prev, std::string_view line) {
+  if (StartsLower(line) || EndsInJoiningAbbreviation(prev, line)) return false;
+  return EndsSentence(prev) || LooksLikeHeading(prev);
+}
 
 }  // namespace
 
@@ -90,15 +155,12 @@ void FindParagraphs(std::string_view text, std::vector<Paragraph>* out) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = n;
     size_t b = pos, e = eol;
-    while (b < e && IsAsciiBlank(text[b])) ++b;
-    while (e > b && IsAsciiBlank(text[e - 1])) --e;
+    TrimSpaces(text, &b, &e);
     const std::string_view line = text.substr(b, e - b);
     if (line.empty()) {
       close();
     } else {
-      if (open && !StartsLower(line) && (EndsSentence(prev_line) || LooksLikeHeading(prev_line))) {
-        close();
-      }
+      if (open && BreakEndsParagraph(prev_line, line)) close();
       if (!open) {
         open = true;
         para_begin = b;

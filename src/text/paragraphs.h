@@ -11,10 +11,12 @@
 namespace annals::internal {
 
 // Appends to `out` one Paragraph per paragraph of `text` (spans trimmed of
-// ASCII white space at both ends; sentence ranges left empty). A blank line
-// always ends a paragraph; a single line break ends one when the line
-// before it ends a sentence or looks like a heading, and the next line does
-// not start in lower case. Otherwise the break is taken as hard wrapping.
+// the tokenizer's space class, NBSP included; sentence ranges left empty).
+// A blank line (maybe holding such spaces) always ends a paragraph; a
+// single line break ends one when the line before it ends a sentence or
+// looks like a heading, it does not end in an abbreviation that continues
+// the sentence ("Mr."), and the next line does not start in lower case.
+// Otherwise the break is taken as hard wrapping.
 // `text` must be shorter than 4 GiB.
 void FindParagraphs(std::string_view text, std::vector<Paragraph>* out);
 

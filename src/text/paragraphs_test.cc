@@ -71,6 +71,34 @@ TEST(TokenizeParagraphs, TrimsSpacesAtEdges) {
   EXPECT_EQ(Paragraphs("  \n  Indented text.  \n\n"), (V{"Indented text."}));
 }
 
+TEST(TokenizeParagraphs, BreakAfterTitleOrInitialIsHardWrapping) {
+  EXPECT_EQ(Paragraphs("The envoy will travel on Sunday to meet Mr.\nJones in the capital."),
+            (V{"The envoy will travel on Sunday to meet Mr.\nJones in the capital."}));
+  EXPECT_EQ(Paragraphs("Protesters gathered on Friday outside the U.S.\nEmbassy in Kabul."),
+            (V{"Protesters gathered on Friday outside the U.S.\nEmbassy in Kabul."}));
+  EXPECT_EQ(Paragraphs("The award went to the author George R.\nMartin last year."),
+            (V{"The award went to the author George R.\nMartin last year."}));
+  EXPECT_EQ(
+      Paragraphs("The army said it would now follow what it called Plan B.\nThe talks ended."),
+      (V{"The army said it would now follow what it called Plan B.", "The talks ended."}));
+  EXPECT_EQ(Paragraphs("Officials said the money would come from the U.S.\nThe talks ended."),
+            (V{"Officials said the money would come from the U.S.", "The talks ended."}));
+}
+
+TEST(TokenizeParagraphs, DatelineEndingInDashContinues) {
+  EXPECT_EQ(Paragraphs("WASHINGTON (AP) \xE2\x80\x94\nThe president said no."),
+            (V{"WASHINGTON (AP) \xE2\x80\x94\nThe president said no."}));
+  EXPECT_EQ(Paragraphs("LONDON (Wire) \xE2\x80\x93\nThe talks ended."),
+            (V{"LONDON (Wire) \xE2\x80\x93\nThe talks ended."}));
+}
+
+TEST(TokenizeParagraphs, NonAsciiSpacesAreBlankAndTrimmed) {
+  EXPECT_EQ(
+      Paragraphs("First part, with more words than a heading has\n\xC2\xA0\xE2\x80\x89\nSecond"),
+      (V{"First part, with more words than a heading has", "Second"}));
+  EXPECT_EQ(Paragraphs("\xC2\xA0Indented text.\xE2\x80\x83"), (V{"Indented text."}));
+}
+
 TEST(TokenizeParagraphs, EmptyTextHasNoParagraphs) {
   EXPECT_TRUE(Paragraphs("").empty());
   EXPECT_TRUE(Paragraphs("\n\n \n").empty());

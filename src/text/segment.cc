@@ -6,10 +6,15 @@
 // it ends ('..go." Then' splits after the quote). Whether the sentence
 // really ends is decided by the token after that:
 //   - after . ! ? ...: a lower-case word or , ; : continues the sentence
-//     ('"Will you?" she asked.' is one sentence); anything else splits;
-//   - after an abbreviation, by its kind (abbreviations.h): titles never
-//     split, "U.S."-like ones split only before a sentence-starting word
-//     ("The", "But"), "etc."-like ones before any capitalised word.
+//     ('"Will you?" she asked.' is one sentence), and so does a quoted
+//     question followed by a speaker ('"Why?" Johnson asked.'); anything
+//     else splits;
+//   - after an abbreviation, by its kind (abbreviations.h) and the first
+//     word after any opening quote or bracket: titles split only before a
+//     closed-class word ("Hun Sen. The"), "U.S."-like ones only before a
+//     sentence-starting word ("The", "But"), "etc."-like ones before any
+//     capitalised word, clock times before one that is not a day, month or
+//     time zone.
 // Paragraph ends always end a sentence (headlines without punctuation), and
 // a sentence that reaches kMaxSentenceTokens is cut there (budget).
 // Datelines ("GAZA CITY (Reuters) - Israeli ...") have no terminal, so
@@ -45,8 +50,11 @@ class Segmenter {
       const Terminal term = TerminalKind(t);
       if (term != Terminal::kNone) {
         uint32_t k = t + 1;
-        while (k < end && !doc_.tokens[k - 1].space_after && IsCloser(k)) ++k;
-        if (k >= end || Splits(term, t, k)) {
+        while (k < end && k - start < kMaxSentenceTokens && !doc_.tokens[k - 1].space_after &&
+               IsCloser(k)) {
+          ++k;
+        }
+        if (k >= end || k - start >= kMaxSentenceTokens || Splits(term, t, k, end)) {
           Emit(start, k, para);
           start = k;
           t = k;
@@ -93,28 +101,86 @@ class Segmenter {
 
   bool StartsUpper(uint32_t t) const { return internal::IsUpperCp(CharAt(Surface(t), 0).cp); }
 
-  // Whether the sentence ends before token `next`, given terminal `t`.
-  bool Splits(Terminal term, uint32_t t, uint32_t next) const {
-    const std::string_view following = Surface(next);
-    if (term == Terminal::kStrong) {
-      if (following == "," || following == ";" || following == ":" || following == ")" ||
-          following == "]" || TerminalKind(next) == Terminal::kStrong) {
-        return false;  // '?' .' and '!)': the later mark decides
+  bool IsOpener(uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    if (tok.kind == TokenKind::kQuote) return true;
+    const std::string_view s = Surface(t);
+    return tok.kind == TokenKind::kPunct && (s == "(" || s == "[");
+  }
+
+  bool IsWordAt(uint32_t t, uint32_t end) const {
+    return t < end && doc_.tokens[t].kind == TokenKind::kWord;
+  }
+
+  // '"Why?" Johnson asked.': after a quoted question or exclamation, one or
+  // two capitalised words and a speech verb continue the sentence. Not when
+  // the "speaker" is a pronoun ('"Why not?" He said: ...') or the verb
+  // introduces reported speech ('"...?" Mr Blair said he would not ...'):
+  // those start a new sentence.
+  bool SpeakerFollows(uint32_t next, uint32_t end) const {
+    for (uint32_t w = next; w < next + 2 && IsWordAt(w, end) && StartsUpper(w); ++w) {
+      if (internal::IsClosedClassStarter(Surface(w))) return false;
+      if (IsWordAt(w + 1, end) && IsSpeechVerb(Surface(w + 1))) {
+        return !IsWordAt(w + 2, end) || !StartsReportedSpeech(Surface(w + 2));
       }
-      return !internal::IsLowerCp(CharAt(following, 0).cp);
     }
-    const std::string_view word = Surface(t);
-    const std::string_view stem = word.substr(0, word.size() - 1);
-    AbbrevKind kind = internal::LookupAbbreviation(stem);
+    return false;
+  }
+
+  static bool StartsReportedSpeech(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "that", "he", "she", "it", "they", "we", "I", "you", "there", "his", "her", "its", "their"};
+    for (const std::string_view v : kWords) {
+      if (w == v) return true;
+    }
+    return false;
+  }
+
+  static bool IsSpeechVerb(std::string_view w) {
+    static constexpr std::string_view kVerbs[] = {"said",  "says",     "asked",  "asks",
+                                                  "told",  "added",    "adds",   "replied",
+                                                  "wrote", "insisted", "warned", "explained"};
+    for (const std::string_view v : kVerbs) {
+      if (w == v) return true;
+    }
+    return false;
+  }
+
+  bool StrongSplits(uint32_t t, uint32_t next, uint32_t end) const {
+    const std::string_view following = Surface(next);
+    if (following == "," || following == ";" || following == ":" || following == ")" ||
+        following == "]" || TerminalKind(next) == Terminal::kStrong) {
+      return false;  // '?' .' and '!)': the later mark decides
+    }
+    if (internal::IsLowerCp(CharAt(following, 0).cp)) return false;
+    const bool quoted = next > t + 1 && doc_.tokens[next - 1].kind == TokenKind::kQuote;
+    const bool question = Surface(t).find_first_of("!?") != std::string_view::npos;
+    return !(quoted && question && SpeakerFollows(next, end));
+  }
+
+  // Whether the sentence ends before token `next`, given terminal `t`.
+  bool Splits(Terminal term, uint32_t t, uint32_t next, uint32_t end) const {
+    if (term == Terminal::kStrong) return StrongSplits(t, next, end);
+    // An opening quote or bracket says nothing; the word inside decides
+    // ('the U.S. "It was hard," he said').
+    for (int skip = 0; skip < 2 && next + 1 < end && IsOpener(next); ++skip) ++next;
+    const std::string_view following = Surface(next);
+    const bool word = doc_.tokens[next].kind == TokenKind::kWord;
+    const std::string_view abbrev = Surface(t);
+    AbbrevKind kind = internal::LookupAbbreviation(abbrev.substr(0, abbrev.size() - 1));
     if (kind == AbbrevKind::kNone) kind = AbbrevKind::kMayEnd;  // initials
     switch (kind) {
       case AbbrevKind::kNeverEnds:
       case AbbrevKind::kNone:
         return false;
+      case AbbrevKind::kTitle:
+        return word && internal::IsClosedClassStarter(following);
       case AbbrevKind::kMayEnd:
-        return doc_.tokens[next].kind == TokenKind::kWord && internal::IsSentenceStarter(following);
+        return word && internal::IsSentenceStarter(following);
       case AbbrevKind::kEndsBeforeCapital:
         return StartsUpper(next);
+      case AbbrevKind::kClockTime:
+        return StartsUpper(next) && !internal::IsTimeQualifier(following);
     }
     return false;
   }

@@ -133,6 +133,57 @@ TEST(Segment, CutsOverlongSentences) {
   EXPECT_EQ(doc.sentences[0].tokens.size(), 1000u);
 }
 
+TEST(Segment, ClosingQuotesAfterTerminalRespectTheBudget) {
+  // 'a.' then a long run of '"': the quotes glued to the terminal were all
+  // taken into one sentence, whatever its size.
+  const Document doc = Segmented("a." + std::string(5000, '"'));
+  ASSERT_FALSE(doc.sentences.empty());
+  for (const Sentence& s : doc.sentences) EXPECT_LE(s.tokens.size(), 1000u);
+}
+
+TEST(Segment, QuotedQuestionThenSpeakerIsOneSentence) {
+  EXPECT_EQ(Sentences("\"What are we doing here?\" Johnson asked."),
+            (V{"\"What are we doing here?\" Johnson asked."}));
+  EXPECT_EQ(Sentences("\xE2\x80\x9CNever!\xE2\x80\x9D Prime Minister said. Then he left."),
+            (V{"\xE2\x80\x9CNever!\xE2\x80\x9D Prime Minister said.", "Then he left."}));
+  EXPECT_EQ(Sentences("\"Why?\" Nobody knew."), (V{"\"Why?\"", "Nobody knew."}));
+  EXPECT_EQ(Sentences("\"Why not?\" He said: \"We go.\""),
+            (V{"\"Why not?\"", "He said: \"We go.\""}));
+  EXPECT_EQ(Sentences("\"Is it fair?\" Mr Milburn replied that it was."),
+            (V{"\"Is it fair?\"", "Mr Milburn replied that it was."}));
+}
+
+TEST(Segment, AbbreviationBeforeOpeningQuoteOrBracketCanSplit) {
+  EXPECT_EQ(Sentences("He moved to the U.S. \xE2\x80\x9CIt was hard,\xE2\x80\x9D he said."),
+            (V{"He moved to the U.S.", "\xE2\x80\x9CIt was hard,\xE2\x80\x9D he said."}));
+  EXPECT_EQ(Sentences("They met at 10 a.m. \xE2\x80\x9CWe agreed,\xE2\x80\x9D she said."),
+            (V{"They met at 10 a.m.", "\xE2\x80\x9CWe agreed,\xE2\x80\x9D she said."}));
+  EXPECT_EQ(Sentences("Talks ended at 9 p.m. (The meeting resumed later.)"),
+            (V{"Talks ended at 9 p.m.", "(The meeting resumed later.)"}));
+  EXPECT_EQ(Sentences("He met Mr. \"Sam\" Jones."), (V{"He met Mr. \"Sam\" Jones."}));
+}
+
+TEST(Segment, ClockTimeBeforeDayMonthOrZoneDoesNotSplit) {
+  EXPECT_EQ(Sentences("At 10 a.m. Monday, the police arrived."),
+            (V{"At 10 a.m. Monday, the police arrived."}));
+  EXPECT_EQ(Sentences("It ends at 11 p.m. EDT on Friday."),
+            (V{"It ends at 11 p.m. EDT on Friday."}));
+  EXPECT_EQ(Sentences("It opens at 9 a.m. Jan. 5 in Rome."),
+            (V{"It opens at 9 a.m. Jan. 5 in Rome."}));
+  EXPECT_EQ(Sentences("It opened at 9 a.m. Crowds came."),
+            (V{"It opened at 9 a.m.", "Crowds came."}));
+}
+
+TEST(Segment, TitleLikeAbbreviationEndsBeforeClosedClassWord) {
+  EXPECT_EQ(Sentences("He met Hun Sen. The two leaders talked."),
+            (V{"He met Hun Sen.", "The two leaders talked."}));
+  EXPECT_EQ(Sentences("She suffers from MS. She said so."),
+            (V{"She suffers from MS.", "She said so."}));
+  EXPECT_EQ(Sentences("He told the FT. Its editor agreed."),
+            (V{"He told the FT.", "Its editor agreed."}));
+  EXPECT_EQ(Sentences("Sen. Warren spoke."), (V{"Sen. Warren spoke."}));
+}
+
 TEST(Segment, HandBuiltTokensWithoutParagraphs) {
   Document doc;
   doc.text = "Hi. Yo.";

@@ -14,7 +14,8 @@
 // period, as do single capital initials ("W."); numbers keep decimal
 // points, thousands commas, times, dates and ranges ("1,234.56", "22:16",
 // "2024-03-26") and split from units and currency signs ("3.5" "m",
-// "$" "1.2"); URLs and e-mail addresses are one token.
+// "$" "1.2"); URLs, e-mail addresses and bare domains ("Amazon.com") are
+// one token.
 //
 // Tested by tokenize_test.cc.
 #include "text/tokenizer.h"
@@ -56,6 +57,7 @@ class Scanner {
   Piece ScanUrl(size_t i, size_t limit) const;
   size_t TryEmail(size_t i, size_t limit) const;
   size_t ScanDotted(size_t i, size_t limit) const;
+  size_t DomainEnd(size_t j, size_t limit) const;
   size_t WordLoop(size_t j, size_t limit) const;
   Piece ScanWord(size_t i, size_t limit) const;
   size_t SkipDigits(size_t j, size_t limit) const;
@@ -138,6 +140,22 @@ size_t Scanner::ScanDotted(size_t i, size_t limit) const {
   return chunks >= 2 ? k : 0;
 }
 
+// "Amazon.com": a word, a period and a common top-level domain that ends
+// the word. Only generic domains: country codes ("in", "de") are real
+// words too often. Returns the end of the domain, or 0.
+size_t Scanner::DomainEnd(size_t j, size_t limit) const {
+  static constexpr std::string_view kTopLevel[] = {"com", "net", "org",  "gov", "edu",
+                                                   "int", "mil", "info", "biz"};
+  size_t m = j + 1;
+  while (m < limit && m - j <= 4 && text_[m] >= 'a' && text_[m] <= 'z') ++m;
+  const std::string_view tld = text_.substr(j + 1, m - j - 1);
+  if (IsWordClass(At(m).cls) || At(m).cls == CharClass::kHyphen) return 0;
+  for (const std::string_view t : kTopLevel) {
+    if (tld == t) return m;
+  }
+  return 0;
+}
+
 // Extends a word from j over letters, digits, and apostrophes or hyphens
 // that sit between word characters. Stops before a possessive "'s".
 size_t Scanner::WordLoop(size_t j, size_t limit) const {
@@ -187,6 +205,9 @@ Piece Scanner::ScanWord(size_t i, size_t limit) const {
     const char b = text_[j];
     if (b == '@' || b == '.' || b == '_' || b == '+') {
       if (const size_t e = TryEmail(i, limit); e != 0) return {e, TokenKind::kUrl};
+    }
+    if (b == '.' && j + 1 < limit && j > i) {
+      if (const size_t d = DomainEnd(j, limit); d != 0) return {d, TokenKind::kWord};
     }
     if (b == '.' && j + 1 <= limit) {
       const std::string_view stem = text_.substr(i, j - i);
