@@ -47,26 +47,35 @@ void IoError(const std::string& path, const std::string& what, RecordSink* sink)
   if (sink != nullptr) sink->OnError(internal::MakeError(path, 0, ErrorCode::kIo, what));
 }
 
-// The readable files under `dir`, sorted, with their sizes; *error set when
-// the walk failed.
-std::vector<std::pair<fs::path, uint64_t>> ListDirectory(const std::string& dir,
-                                                         std::string* error) {
+// The readable files under `dir`, sorted, with their sizes. Folders that
+// cannot be listed (the walk itself, or a sub-folder without permission)
+// go to *problems as (path, reason): skipping them silently would look
+// like a complete run.
+std::vector<std::pair<fs::path, uint64_t>> ListDirectory(
+    const std::string& dir, std::vector<std::pair<std::string, std::string>>* problems) {
   std::vector<std::pair<fs::path, uint64_t>> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
+    std::error_code fec;
+    const bool is_dir = it->is_directory(fec);
     if (p.filename().string().starts_with('.')) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      ec.clear();
+      if (is_dir) it.disable_recursion_pending();
       continue;
     }
-    std::error_code fec;
+    if (is_dir && ::access(p.c_str(), R_OK | X_OK) != 0) {
+      problems->emplace_back(
+          p.string(),
+          "cannot list directory: " + std::error_code(errno, std::generic_category()).message());
+      it.disable_recursion_pending();
+      continue;
+    }
     if (!it->is_regular_file(fec) || !HasReadableExtension(p)) continue;
     const uintmax_t size = it->file_size(fec);
     files.emplace_back(p, fec ? 0 : static_cast<uint64_t>(size));
   }
-  if (ec) *error = "cannot list directory: " + ec.message();
+  if (ec) problems->emplace_back(dir, "cannot list directory: " + ec.message());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -162,9 +171,9 @@ std::vector<Input> ListInputs(const std::vector<std::string>& paths) {
       inputs.push_back({path, 0, {}, ec ? ec.message() : "no such file or directory"});
     } else if (fs::is_directory(status)) {
       const fs::path root(path);
-      std::string error;
-      const auto files = ListDirectory(path, &error);
-      if (!error.empty()) inputs.push_back({path, 0, {}, error});
+      std::vector<std::pair<std::string, std::string>> problems;
+      const auto files = ListDirectory(path, &problems);
+      for (auto& [where, why] : problems) inputs.push_back({where, 0, {}, std::move(why)});
       for (const auto& [file, size] : files) {
         const std::string below = file.lexically_relative(root).string();
         inputs.push_back({file.string(), size, std::string(internal::WithoutExtension(below)), {}});

@@ -166,6 +166,20 @@ TEST_F(ReadPathsTest, MissingPathIsIoErrorAndReadingGoesOn) {
   EXPECT_EQ(sink.docs.size(), 1u);
 }
 
+TEST_F(ReadPathsTest, UnreadableSubfolderIsAnErrorAndTheRestIsRead) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder; run as a normal user";
+  Write("open/a.txt", "Readable story.");
+  Write("locked/b.txt", "Hidden story.");
+  fs::permissions(root_ / "locked", fs::perms::none);
+  CollectingSink sink;
+  ReadPaths({root_.string()}, ReadOptions{}, sink);
+  fs::permissions(root_ / "locked", fs::perms::owner_all);
+  ASSERT_EQ(sink.docs.size(), 1u);
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kIo);
+  EXPECT_NE(sink.errors[0].Describe().find("locked"), std::string::npos);
+}
+
 TEST_F(ReadPathsTest, SymlinkLoopDoesNotTrapTheWalk) {
   Write("d/a.txt", "Story.");
   fs::create_directory_symlink(root_ / "d", root_ / "d" / "loop");
