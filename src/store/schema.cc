@@ -2,7 +2,9 @@
 // docs/store.md. Tested by store_test.cc.
 #include "store/schema.h"
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 namespace annals::internal {
 namespace {
@@ -176,6 +178,20 @@ Status CheckFacts(const Facts& f, const std::string& path) {
   return Status::Ok();
 }
 
+// Switching to WAL needs the file to itself and SQLite does not wait for
+// that (no busy handler), so several processes opening a new store at once
+// retry for a while instead of failing.
+Status UseWriteAheadLog(Db& db, const std::string& path) {
+  for (int attempt = 0;; ++attempt) {
+    const int rc = sqlite3_exec(db.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return Status::Ok();
+    if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) break;
+    if (attempt == 100) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return db.Error("store '" + path + "': switching to write-ahead logging");
+}
+
 Status Migrate(Db& db, const std::string& path) {
   ANNALS_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   // Another process may have migrated (or a newer annals upgraded) between
@@ -218,9 +234,9 @@ Status PrepareSchema(Db& db, const std::string& path, bool read_only, int* versi
                         : "store '" + path + "' has schema version " + std::to_string(f->version) +
                               ", older than this program's; 'annals ingest' upgrades it");
   } else {
-    if (sqlite3_exec(db.get(),
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
-                     nullptr, nullptr, nullptr) != SQLITE_OK)
+    ANNALS_RETURN_IF_ERROR(UseWriteAheadLog(db, path));
+    if (sqlite3_exec(db.get(), "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", nullptr,
+                     nullptr, nullptr) != SQLITE_OK)
       return db.Error("store '" + path + "': setting pragmas");
     if (f->version < known) ANNALS_RETURN_IF_ERROR(Migrate(db, path));
   }

@@ -109,5 +109,17 @@ check "--db :memory: says why" grep -q "gone when annals exits" "$work/mem_err.t
 check "stats of an empty file fails" test $? -eq 101
 check "stats leaves an empty file empty" test ! -s "$work/empty.db"
 
+# --- several ingests opening one new store at once all succeed
+conc_fail=0
+for round in 1 2 3 4 5 6 7 8; do
+  rm -f "$work"/conc.db*
+  for k in 1 2 3 4; do
+    "$annals" ingest "$src/samples" --db "$work/conc.db" --quiet >/dev/null 2>"$work/conc_$k.err" &
+  done
+  wait
+  for k in 1 2 3 4; do [[ -s "$work/conc_$k.err" ]] && conc_fail=$((conc_fail + 1)); done
+done
+check "concurrent first opens of a store all succeed ($conc_fail failed)" test $conc_fail -eq 0
+
 echo "$passes passed, $failures failed"
 test $failures -eq 0
