@@ -9,7 +9,7 @@
 // Prints MB/s (input text bytes), documents/s and sentences/s, per thread and
 // in total, and the peak resident memory of the process.
 //
-// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N]
+// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N] [--syntax]
 // Reading and parsing the CSV files is not timed: only the pipeline is.
 #include <sys/resource.h>
 
@@ -24,6 +24,7 @@
 
 #include "annals/ingest.h"
 #include "annals/pipeline.h"
+#include "annals/text.h"
 
 namespace {
 
@@ -102,7 +103,15 @@ int main(int argc, char** argv) {
   }
   double target_mb = 200;
   unsigned threads = std::thread::hardware_concurrency();
+  bool syntax = false;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--syntax")) syntax = true;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--syntax")) {
+      --i;
+      continue;
+    }
     if (!std::strcmp(argv[i], "--corpus"))
       corpus_dir = argv[i + 1];
     else if (!std::strcmp(argv[i], "--mb"))
@@ -124,7 +133,14 @@ int main(int argc, char** argv) {
   std::printf("corpus: %s, %zu documents, %.2f MB of text, %zu read errors\n", corpus_dir.c_str(),
               sink.docs.size(), corpus_bytes / 1e6, sink.errors);
 
-  annals::StatusOr<annals::Pipeline> pipeline = annals::Pipeline::Standard();
+  // The text stages alone by default; --syntax runs the whole standard
+  // pipeline, tagger and parser included.
+  std::vector<std::unique_ptr<annals::Stage>> stages;
+  stages.push_back(annals::MakeNormalizeStage());
+  stages.push_back(annals::MakeTokenizeStage());
+  stages.push_back(annals::MakeSegmentStage());
+  annals::StatusOr<annals::Pipeline> pipeline =
+      syntax ? annals::Pipeline::Standard() : annals::Pipeline::Build(std::move(stages));
   if (!pipeline.ok()) {
     std::fprintf(stderr, "bench: %s\n", pipeline.status().ToString().c_str());
     return 1;

@@ -13,6 +13,8 @@
 //  - tokens are sorted, do not overlap, and each sentence's token range and
 //    each paragraph's sentence range are inside their parents and in order;
 //  - a sentence's span covers exactly its tokens (first begin .. last end);
+//  - chunks are non-empty, in text order, do not overlap, lie inside their
+//    sentence, and their head is one of their tokens;
 //  - annotations that name a sentence or token use an index that exists.
 //
 // Tested by src/core/document_test.cc.
@@ -91,6 +93,25 @@ struct Sentence {
 struct Paragraph {
   Span span;
   IndexRange sentences;  // into Document::sentences
+};
+
+enum class ChunkKind : uint8_t {
+  kNoun,  // "Israel's defence minister", "the 1.4 million displaced people"
+  kVerb,  // "did not attack", "has already carried out", "was" (copula)
+};
+// "noun" or "verb", as JSON writes it.
+std::string_view ChunkKindName(ChunkKind kind);
+
+// A base phrase cut from the dependency tree: a head word and the modifiers
+// that stay next to it (determiners, adjectives, auxiliaries, negation), never
+// prepositional phrases or clauses. Contiguous, so that "the noun phrase
+// headed by X" is one token range. Rules: src/syntax/chunks.h.
+struct Chunk {
+  IndexRange tokens;      // into Document::tokens, inside the sentence
+  uint32_t sentence = 0;  // index into Document::sentences
+  uint32_t head = 0;      // index into Document::tokens of the head word
+  ChunkKind kind = ChunkKind::kNoun;
+  friend bool operator==(const Chunk&, const Chunk&) = default;
 };
 
 // ---- Annotations added by later stages. Each carries its span and evidence.
@@ -230,6 +251,10 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // Derived from the tokens' heads and relations by syntax::BuildChunks, in
+  // text order; empty until a parse exists. Not stored: the store rebuilds
+  // them on load, so they always agree with the stored heads.
+  std::vector<Chunk> chunks;
 
   // -- annotations (later stages)
   std::vector<Mention> mentions;

@@ -26,6 +26,7 @@ enum Layer : uint32_t {
   kLayerCleanText = 1u << 1,  // text normalised, content_hash set
   kLayerTokens = 1u << 2,     // paragraphs and tokens
   kLayerSentences = 1u << 3,  // sentences
+  kLayerSyntax = 1u << 4,     // tags, lemmas, dependency trees, chunks
 };
 
 // Per-thread reusable buffers. Stages may use them freely within one
@@ -39,7 +40,7 @@ struct Scratch {
 class Stage {
  public:
   virtual ~Stage() = default;
-  // Versioned name, e.g. "tokenize.v1": stored with results.
+  // Versioned name, e.g. "tokenize.v2": stored with results.
   virtual std::string_view name() const = 0;
   virtual uint32_t requires_layers() const = 0;
   virtual uint32_t assigns_layers() const = 0;

@@ -34,6 +34,7 @@ enum class ErrorCode : int {
   kNotFound = 13,        // a requested object does not exist
   kInternal = 14,        // a broken invariant inside annals
   kBinary = 15,          // input looks like binary data, not text
+  kBadModel = 16,        // a model or dictionary file is missing parts or corrupt
 };
 
 // The "[E003]" prefix for a code.

@@ -4,7 +4,7 @@
 //                 control characters, normalises line ends and applies NFC;
 //                 keeps typographic quotes and dashes (tokens record their
 //                 ASCII form in Token::norm). Sets Document::content_hash.
-//   tokenize.v1   paragraphs (blank lines, or single line breaks in wire
+//   tokenize.v2   paragraphs (blank lines, or single line breaks in wire
 //                 text) and tokens with byte spans.
 //   segment.v1    sentences over the tokens: abbreviations (U.S., Gen.,
 //                 Sept.), initials, decimals, closing quotes, datelines.

@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
     {"show", "print one stored document as JSON", annals::cli::RunShow},
     {"list", "print the ids of stored documents", annals::cli::RunList},
     {"stats", "print what the store holds", annals::cli::RunStats},
+    {"parse", "tag, lemmatise and parse; print CoNLL-U", annals::cli::RunParse},
+    {"train-syntax", "train the syntax model on a UD treebank", annals::cli::RunTrainSyntax},
 };
 
 void PrintUsage(std::ostream& out) {
@@ -30,7 +32,7 @@ void PrintUsage(std::ostream& out) {
          "Commands:\n";
   for (const Command& c : kCommands) {
     std::string name(c.name);
-    name.resize(10, ' ');
+    name.resize(14, ' ');
     out << "  " << name << c.summary << "\n";
   }
 }

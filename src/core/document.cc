@@ -42,6 +42,24 @@ Status CheckEvidenceSpans(const Document& d) {
   return Status::Ok();
 }
 
+Status CheckChunks(const Document& d) {
+  uint32_t next_token = 0;
+  for (size_t i = 0; i < d.chunks.size(); ++i) {
+    const Chunk& c = d.chunks[i];
+    const std::string at = "chunk " + std::to_string(i);
+    if (c.sentence >= d.sentences.size()) return Broken(at + " names a missing sentence");
+    const IndexRange s = d.sentences[c.sentence].tokens;
+    if (c.tokens.empty() || c.tokens.begin > c.tokens.end || c.tokens.begin < s.begin ||
+        c.tokens.end > s.end)
+      return Broken(at + " token range outside its sentence");
+    if (c.tokens.begin < next_token) return Broken(at + " overlaps or precedes the previous one");
+    next_token = c.tokens.end;
+    if (c.head < c.tokens.begin || c.head >= c.tokens.end)
+      return Broken(at + " head outside its tokens");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Document::Validate() const {
@@ -84,6 +102,7 @@ Status Document::Validate() const {
         return Broken("sentence " + std::to_string(k) + " outside " + at);
     }
   }
+  ANNALS_RETURN_IF_ERROR(CheckChunks(*this));
   return CheckEvidenceSpans(*this);
 }
 
@@ -219,6 +238,10 @@ std::string_view MentionKindName(MentionKind kind) {
       return "other";
   }
   return "other";
+}
+
+std::string_view ChunkKindName(ChunkKind kind) {
+  return kind == ChunkKind::kVerb ? "verb" : "noun";
 }
 
 MentionKind ParseMentionKind(std::string_view name) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "annals/pipeline.h"
 
 namespace annals {
@@ -53,12 +55,54 @@ TEST(Validate, CatchesAnnotationsPointingNowhere) {
   EXPECT_FALSE(d.Validate().ok());
 }
 
+TEST(Validate, ChecksChunks) {
+  // Built by hand: "Talks began." is tokens [0, 3), "They ended at noon." [3, 8).
+  Document good;
+  good.text = "Talks began. They ended at noon.";
+  const Span spans[] = {{0, 5},   {6, 11},  {11, 12}, {13, 17},
+                        {18, 23}, {24, 26}, {27, 31}, {31, 32}};
+  for (const Span s : spans) good.tokens.push_back(Token{s});
+  good.sentences = {Sentence{{0, 12}, {0, 3}, 0}, Sentence{{13, 32}, {3, 8}, 0}};
+  good.paragraphs = {Paragraph{{0, 32}, {0, 2}}};
+  ASSERT_TRUE(good.Validate().ok()) << good.Validate().ToString();
+  Document d = good;
+  d.chunks = {Chunk{{0, 1}, 0, 0, ChunkKind::kNoun}, Chunk{{1, 2}, 0, 1, ChunkKind::kVerb},
+              Chunk{{4, 6}, 1, 5, ChunkKind::kVerb}};
+  EXPECT_TRUE(d.Validate().ok()) << d.Validate().ToString();
+  const Document chunked = d;
+  d.chunks[2].head = 6;
+  EXPECT_FALSE(d.Validate().ok()) << "head outside the chunk";
+  d = chunked;
+  d.chunks[1].tokens = {1, 4};
+  EXPECT_FALSE(d.Validate().ok()) << "chunk crosses into the next sentence";
+  d = chunked;
+  d.chunks[2].sentence = 0;
+  EXPECT_FALSE(d.Validate().ok()) << "chunk outside its sentence";
+  d = chunked;
+  d.chunks[2].sentence = 9;
+  EXPECT_FALSE(d.Validate().ok()) << "missing sentence";
+  d = chunked;
+  d.chunks[1].tokens = {1, 1};
+  EXPECT_FALSE(d.Validate().ok()) << "empty chunk";
+  d = chunked;
+  std::swap(d.chunks[0], d.chunks[1]);
+  EXPECT_FALSE(d.Validate().ok()) << "out of text order";
+  d = chunked;
+  d.chunks[1].tokens = {0, 2};
+  EXPECT_FALSE(d.Validate().ok()) << "overlapping chunks";
+}
+
 TEST(ContentHash, TitleAndTextCannotTradeBytes) {
   EXPECT_NE(ContentHash("Talks\nresume", "Both sides met."),
             ContentHash("Talks", "resume\nBoth sides met."));
   EXPECT_NE(ContentHash("", "a"), ContentHash("a", ""));
   EXPECT_EQ(ContentHash("T", "x"), ContentHash("T", "x"));
   EXPECT_EQ(ContentHash("T", "x").size(), 32u);
+}
+
+TEST(ChunkKind, Names) {
+  EXPECT_EQ(ChunkKindName(ChunkKind::kNoun), "noun");
+  EXPECT_EQ(ChunkKindName(ChunkKind::kVerb), "verb");
 }
 
 TEST(MentionKind, NamesRoundTrip) {

@@ -17,6 +17,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "syntax/tagset.h"
+
 namespace annals {
 namespace {
 
@@ -173,6 +175,14 @@ std::string TokensJson(const Document& doc, bool pretty) {
       key(name);
       AppendString(v, out);
     };
+    // Tags by name; an id this program does not know (from a newer one) is
+    // left out rather than printed as a number readers cannot interpret.
+    auto optional_tag = [&](const char* name, std::string_view tag) {
+      if (tag.empty()) return;
+      out += sep;
+      key(name);
+      AppendString(tag, out);
+    };
     auto optional_int = [&](const char* name, int64_t v, bool present) {
       if (!present) return;
       out += sep;
@@ -181,14 +191,26 @@ std::string TokensJson(const Document& doc, bool pretty) {
     };
     optional_string("norm", t.norm);
     optional_string("lemma", t.lemma);
-    optional_int("upos", t.upos, t.upos != 0);
-    optional_int("xpos", t.xpos, t.xpos != 0);
-    optional_int("deprel", t.deprel, t.deprel != 0);
+    optional_tag("upos", syntax::UposName(t.upos));
+    optional_tag("xpos", syntax::XposName(t.xpos));
+    optional_tag("deprel", syntax::DeprelName(t.deprel));
     optional_int("head", t.head, t.head >= 0);
     out += '}';
   }
   out += pretty ? "\n  ]" : "]";
   return out;
+}
+
+// Left out when empty, so documents without a parse print as before.
+void AddChunks(const Document& doc, Json& j) {
+  if (doc.chunks.empty()) return;
+  Json chunks = Json::array();
+  for (const Chunk& c : doc.chunks)
+    chunks.push_back(Json{{"kind", ChunkKindName(c.kind)},
+                          {"tokens", RangeJson(c.tokens)},
+                          {"head", c.head},
+                          {"sentence", c.sentence}});
+  j["chunks"] = std::move(chunks);
 }
 
 void AddMentionsActorsEvents(const Document& doc, Json& j) {
@@ -281,6 +303,7 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     Json head = Header(doc);
     AddStructure(doc, head);
     Json tail;
+    AddChunks(doc, tail);
     AddMentionsActorsEvents(doc, tail);
     AddOtherAnnotations(doc, tail);
     tail["diagnostics"] = DiagnosticsJson(doc);

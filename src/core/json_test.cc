@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "syntax/tagset.h"
 
 namespace annals {
 namespace {
@@ -20,7 +23,15 @@ Document SmallDocument() {
   d.origin = Origin{"in/story.txt", 0};
   d.title = "Title";
   d.text = "Guns fired. Calm.";
-  d.tokens = {Token{{0, 4}, TokenKind::kWord, true, "", "gun", 5, 0, 0, 1},
+  d.tokens = {Token{{0, 4},
+                    TokenKind::kWord,
+                    true,
+                    "",
+                    "gun",
+                    syntax::UposId("NOUN"),
+                    syntax::XposId("NNS"),
+                    syntax::DeprelId("nsubj:pass"),
+                    1},
               Token{{5, 10}, TokenKind::kWord, false}, Token{{10, 11}, TokenKind::kPunct, true},
               Token{{12, 16}, TokenKind::kWord, false, "calm"},
               Token{{16, 17}, TokenKind::kPunct, false}};
@@ -72,7 +83,7 @@ TEST(Json, TokenOptionalSlotsOnlyWhenSet) {
   const Json j = Parse(ToJson(SmallDocument(), JsonOptions{}));
   const Json& full = j["tokens"][0];
   EXPECT_EQ(Keys(full), (std::vector<std::string>{"span", "text", "kind", "space_after", "lemma",
-                                                  "upos", "head"}));
+                                                  "upos", "xpos", "deprel", "head"}));
   EXPECT_EQ(full["lemma"], "gun");
   EXPECT_EQ(full["head"], 1);
   const Json& bare = j["tokens"][1];
@@ -80,6 +91,40 @@ TEST(Json, TokenOptionalSlotsOnlyWhenSet) {
   EXPECT_EQ(bare["text"], "fired");
   EXPECT_EQ(j["tokens"][2]["kind"], "punct");
   EXPECT_EQ(j["tokens"][3]["norm"], "calm");
+}
+
+TEST(Json, TagsPrintAsNames) {
+  const Json t = Parse(ToJson(SmallDocument(), JsonOptions{}))["tokens"][0];
+  EXPECT_EQ(t["upos"], "NOUN");
+  EXPECT_EQ(t["xpos"], "NNS");
+  EXPECT_EQ(t["deprel"], "nsubj:pass");
+}
+
+TEST(Json, UnknownTagIdsAreLeftOut) {
+  Document d = SmallDocument();
+  d.tokens[0].upos = 250;  // past the table: written by a newer annals
+  const Json t = Parse(ToJson(d, JsonOptions{}))["tokens"][0];
+  EXPECT_FALSE(t.contains("upos"));
+  EXPECT_EQ(t["xpos"], "NNS");
+}
+
+TEST(Json, ChunksOnlyWhenPresent) {
+  Document d = SmallDocument();
+  EXPECT_FALSE(Parse(ToJson(d, JsonOptions{})).contains("chunks"));
+  d.chunks = {Chunk{{0, 1}, 0, 0, ChunkKind::kNoun}, Chunk{{1, 2}, 0, 1, ChunkKind::kVerb}};
+  const Json j = Parse(ToJson(d, JsonOptions{}));
+  const std::vector<std::string> keys = Keys(j);
+  const auto at = std::find(keys.begin(), keys.end(), "chunks");
+  ASSERT_NE(at, keys.end());
+  EXPECT_EQ(*(at - 1), "tokens");
+  EXPECT_EQ(*(at + 1), "mentions");
+  EXPECT_EQ(Keys(j["chunks"][0]), (std::vector<std::string>{"kind", "tokens", "head", "sentence"}));
+  EXPECT_EQ(j["chunks"][0]["kind"], "noun");
+  EXPECT_EQ(j["chunks"][1],
+            (Json{{"kind", "verb"}, {"tokens", {1, 2}}, {"head", 1}, {"sentence", 0}}));
+  JsonOptions pretty;
+  pretty.pretty = true;
+  EXPECT_EQ(Parse(ToJson(d, pretty)), j);
 }
 
 TEST(Json, TokenTextIsEscaped) {

@@ -1,15 +1,19 @@
 // The one place that says which stages make the standard pipeline, in order.
 // Later issues append their stages here.
 #include "annals/pipeline.h"
+#include "annals/syntax.h"
 #include "annals/text.h"
 
 namespace annals {
 
 StatusOr<Pipeline> Pipeline::Standard() {
+  auto model = DefaultSyntaxModel();
+  if (!model.ok()) return model.status();
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeNormalizeStage());
   stages.push_back(MakeTokenizeStage());
   stages.push_back(MakeSegmentStage());
+  stages.push_back(MakeSyntaxStage(model.value()));
   return Build(std::move(stages));
 }
 

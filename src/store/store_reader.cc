@@ -1,12 +1,14 @@
 // Reading one Document back from the store: the documents row, then every
 // child table in idx order. Stored JSON lists are parsed without exceptions
 // and checked for shape; a malformed value is reported as kStore rather
-// than guessed at.
+// than guessed at. Chunks are not stored: they are rebuilt from the
+// tokens' heads, so they always agree with the stored parse.
 // Tested by store_test.cc.
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_store.h"
 #include "store/token_codec.h"
+#include "syntax/chunks.h"
 
 namespace annals::internal {
 namespace {
@@ -122,6 +124,7 @@ Status SqliteStore::LoadDocument(const std::string& id, Document* doc) {
     ANNALS_RETURN_IF_ERROR(DecodeTokens(r.Blob(), &doc->tokens));
   }
   ANNALS_RETURN_IF_ERROR(LoadStructure(rowid, doc));
+  syntax::BuildChunks(*doc);
   return LoadAnnotations(rowid, doc);
 }
 

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "store/store_test_util.h"
+#include "syntax/chunks.h"
+#include "syntax/tagset.h"
 
 namespace annals {
 namespace {
@@ -76,6 +78,7 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(a.sentences[i].tokens, b.sentences[i].tokens);
     EXPECT_EQ(a.sentences[i].paragraph, b.sentences[i].paragraph);
   }
+  EXPECT_EQ(a.chunks, b.chunks);
   ASSERT_EQ(a.paragraphs.size(), b.paragraphs.size());
   for (size_t i = 0; i < a.paragraphs.size(); ++i) {
     EXPECT_EQ(a.paragraphs[i].span, b.paragraphs[i].span);
@@ -285,6 +288,42 @@ TEST(StoreRoundTrip, MinimalDocumentWithoutDate) {
   StatusOr<Document> back = store->Load("bare");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   doc.content_hash = ContentHash(doc.title, doc.text);  // the store fills it in
+  ExpectSameDocument(doc, *back);
+}
+
+TEST(StoreRoundTrip, ParsedDocumentReloadsWithTheSameChunks) {
+  TempDir dir;
+  auto store = MustOpen(dir.Path("parsed.db"));
+  ASSERT_NE(store, nullptr);
+  // "The delegation's visit was cancelled" with a UD parse.
+  Document doc;
+  doc.id = "parsed";
+  doc.text = "The delegation's visit was cancelled";
+  const struct {
+    Span span;
+    const char *upos, *deprel;
+    int32_t head;
+  } words[] = {{{0, 3}, "DET", "det", 1},        {{4, 14}, "NOUN", "nmod:poss", 3},
+               {{14, 16}, "PART", "case", 1},    {{17, 22}, "NOUN", "nsubj:pass", 5},
+               {{23, 26}, "AUX", "aux:pass", 5}, {{27, 36}, "VERB", "root", 5}};
+  for (const auto& w : words) {
+    Token t;
+    t.span = w.span;
+    t.space_after = w.span.end != 14 && w.span.end != 36;
+    t.upos = syntax::UposId(w.upos);
+    t.deprel = syntax::DeprelId(w.deprel);
+    t.head = w.head;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences = {Sentence{{0, 36}, {0, 6}, 0}};
+  doc.paragraphs = {Paragraph{{0, 36}, {0, 1}}};
+  doc.content_hash = ContentHash(doc.title, doc.text);
+  syntax::BuildChunks(doc);
+  ASSERT_EQ(doc.chunks.size(), 2u);
+  ASSERT_TRUE(doc.Validate().ok()) << doc.Validate().ToString();
+  ASSERT_TRUE(store->WriteBatch(std::vector<Document>{doc}).ok());
+  StatusOr<Document> back = store->Load("parsed");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
   ExpectSameDocument(doc, *back);
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "annals/document.h"
+#include "syntax/chunks.h"
 
 namespace annals::testing_util {
 
@@ -63,6 +64,7 @@ inline Document FullDocument(const std::string& id = "doc-1",
   d.tokens = {t0, t1, t2, t3};
   d.sentences = {Sentence{{0, 13}, {0, 3}, 0}, Sentence{{14, n}, {3, 4}, 0}};
   d.paragraphs = {Paragraph{{0, n}, {0, 2}}};
+  syntax::BuildChunks(d);  // whatever the heads give; the store rebuilds them
   d.mentions = {
       Mention{{0, 6}, {0, 1}, 0, MentionKind::kAgent, "MIL", {"agent:4", "agents.txt", 4}},
       Mention{{7, 12}, {1, 2}, 0, MentionKind::kVerb, "190", {"verb:9", "verbs.txt", 9}}};
@@ -74,7 +76,7 @@ inline Document FullDocument(const std::string& id = "doc-1",
   d.tones = {Tone{{0, n}, 0.25f, 0.5f, -0.25f, {"tone:v1", "tone.txt", 0}}};
   d.diagnostics = {Diagnostic{"normalize.v1", ErrorCode::kOk, "repaired 1 mojibake"},
                    Diagnostic{"ingest", ErrorCode::kTooLarge, "budget hit"}};
-  d.stages = {"normalize.v1", "tokenize.v1", "segment.v1"};
+  d.stages = {"normalize.v1", "tokenize.v2", "segment.v1"};
   return d;
 }
 

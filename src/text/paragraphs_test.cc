@@ -1,4 +1,4 @@
-// Tests for the paragraph rules of tokenize.v1.
+// Tests for the paragraph rules of tokenize.v2.
 #include "text/paragraphs.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// tokenize.v1: paragraphs (paragraphs.cc) and then tokens inside each
+// tokenize.v2: paragraphs (paragraphs.cc) and then tokens inside each
 // paragraph (tokenizer.cc), so no token ever crosses a paragraph boundary.
 //
 // Paragraphs that hold no token (only exotic white space) are dropped so
@@ -22,7 +22,7 @@ constexpr size_t kBytesPerTokenEstimate = 4;
 
 class TokenizeStage : public Stage {
  public:
-  std::string_view name() const override { return "tokenize.v1"; }
+  std::string_view name() const override { return "tokenize.v2"; }
   uint32_t requires_layers() const override { return kLayerCleanText; }
   uint32_t assigns_layers() const override { return kLayerTokens; }
 

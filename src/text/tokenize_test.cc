@@ -1,4 +1,4 @@
-// Tests for the tokenize.v1 stage (tokens; paragraphs are in
+// Tests for the tokenize.v2 stage (tokens; paragraphs are in
 // paragraphs_test.cc).
 #include <gtest/gtest.h>
 
@@ -35,7 +35,97 @@ TEST(Tokenize, SplitsWordsAndPunctuation) {
   EXPECT_EQ(Surfaces("Hello, world!"), (V{"Hello", ",", "world", "!"}));
 }
 
-TEST(Tokenize, KeepsContractionsWhole) { EXPECT_EQ(Surfaces("don't"), (V{"don't"})); }
+// Contractions are cut as the UD English Web Treebank cuts them, since a
+// parser trained on it reads our tokens.
+TEST(Tokenize, SplitsNegationClitic) {
+  EXPECT_EQ(Surfaces("didn't isn't don't"), (V{"did", "n't", "is", "n't", "do", "n't"}));
+}
+
+TEST(Tokenize, SplitsIrregularNegationsWhereEwtDoes) {
+  EXPECT_EQ(Surfaces("can't won't ain't"), (V{"ca", "n't", "wo", "n't", "ai", "n't"}));
+}
+
+TEST(Tokenize, SplitsUpperCaseNegation) {
+  EXPECT_EQ(Surfaces("DON'T Can't"), (V{"DO", "N'T", "Ca", "n't"}));
+}
+
+TEST(Tokenize, SplitsTypographicNegationWithNorm) {
+  const Document doc = Tokenized("didn\xE2\x80\x99t go");
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.Text(doc.tokens[0].span), "did");
+  EXPECT_TRUE(doc.tokens[0].norm.empty());
+  EXPECT_EQ(doc.Text(doc.tokens[1].span), "n\xE2\x80\x99t");
+  EXPECT_EQ(doc.tokens[1].norm, "n't");
+  EXPECT_EQ(doc.tokens[1].kind, TokenKind::kWord);
+  EXPECT_FALSE(doc.tokens[0].space_after);
+  EXPECT_TRUE(doc.tokens[1].space_after);
+}
+
+TEST(Tokenize, NegationPiecesKeepTheirByteSpans) {
+  const Document doc = Tokenized("We can't stop");
+  ASSERT_EQ(doc.tokens.size(), 4u);
+  EXPECT_EQ(doc.tokens[1].span.begin, 3u);
+  EXPECT_EQ(doc.tokens[1].span.end, 5u);
+  EXPECT_EQ(doc.tokens[2].span.begin, 5u);
+  EXPECT_EQ(doc.tokens[2].span.end, 8u);
+}
+
+TEST(Tokenize, KeepsBareNegationCliticWhole) { EXPECT_EQ(Surfaces("do n't"), (V{"do", "n't"})); }
+
+TEST(Tokenize, SplitsVerbClitics) {
+  EXPECT_EQ(Surfaces("I'm they'll we'd you've we're"),
+            (V{"I", "'m", "they", "'ll", "we", "'d", "you", "'ve", "we", "'re"}));
+}
+
+TEST(Tokenize, SplitsUpperCaseVerbClitics) {
+  EXPECT_EQ(Surfaces("I'M THEY'LL WE'D YOU'VE WE'RE"),
+            (V{"I", "'M", "THEY", "'LL", "WE", "'D", "YOU", "'VE", "WE", "'RE"}));
+}
+
+TEST(Tokenize, SplitsTypographicVerbCliticWithNorm) {
+  const Document doc = Tokenized("they\xE2\x80\x99ll go");
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.Text(doc.tokens[1].span), "\xE2\x80\x99ll");
+  EXPECT_EQ(doc.tokens[1].norm, "'ll");
+  EXPECT_EQ(doc.tokens[1].kind, TokenKind::kWord);
+}
+
+TEST(Tokenize, SplitsCliticS) {
+  EXPECT_EQ(Surfaces("it's he's let's"), (V{"it", "'s", "he", "'s", "let", "'s"}));
+}
+
+TEST(Tokenize, SplitsCliticBeforePunctuation) {
+  EXPECT_EQ(Surfaces("\"I won't.\""), (V{"\"", "I", "wo", "n't", ".", "\""}));
+  EXPECT_EQ(Surfaces("they'd, we'll"), (V{"they", "'d", ",", "we", "'ll"}));
+}
+
+TEST(Tokenize, KeepsApostropheNamesAndWordsWhole) {
+  EXPECT_EQ(Surfaces("O'Neill D'Amato rock'n'roll ma'am y'all o'clock"),
+            (V{"O'Neill", "D'Amato", "rock'n'roll", "ma'am", "y'all", "o'clock"}));
+}
+
+TEST(Tokenize, SplitsCliticAfterApostropheName) {
+  EXPECT_EQ(Surfaces("O'Neill's"), (V{"O'Neill", "'s"}));
+}
+
+TEST(Tokenize, SplitsOnlyCliticsThatEndTheWord) {
+  EXPECT_EQ(Surfaces("Sa'dah Ta'izz Ma'mun"), (V{"Sa'dah", "Ta'izz", "Ma'mun"}));
+}
+
+TEST(Tokenize, SplitsCannot) {
+  EXPECT_EQ(Surfaces("cannot Cannot CANNOT"), (V{"can", "not", "Can", "not", "CAN", "NOT"}));
+}
+
+TEST(Tokenize, SplitsGonna) { EXPECT_EQ(Surfaces("gonna"), (V{"gon", "na"})); }
+
+TEST(Tokenize, SplitsWanna) { EXPECT_EQ(Surfaces("Wanna"), (V{"Wan", "na"})); }
+
+TEST(Tokenize, SplitsGotta) { EXPECT_EQ(Surfaces("gotta."), (V{"got", "ta", "."})); }
+
+TEST(Tokenize, KeepsWordsThatOnlyStartLikeFusedOnesWhole) {
+  EXPECT_EQ(Surfaces("cannon gonnad wannabe gottan canno"),
+            (V{"cannon", "gonnad", "wannabe", "gottan", "canno"}));
+}
 
 TEST(Tokenize, SplitsPossessiveS) {
   EXPECT_EQ(Surfaces("Gaza's border"), (V{"Gaza", "'s", "border"}));
@@ -177,9 +267,9 @@ TEST(Tokenize, QuotesAreSeparateTokensWithNorm) {
 }
 
 TEST(Tokenize, TypographicApostropheInsideWordGetsNorm) {
-  const Document doc = Tokenized("don\xE2\x80\x99t");
+  const Document doc = Tokenized("O\xE2\x80\x99Neill");
   ASSERT_EQ(doc.tokens.size(), 1u);
-  EXPECT_EQ(doc.tokens[0].norm, "don't");
+  EXPECT_EQ(doc.tokens[0].norm, "O'Neill");
 }
 
 TEST(Tokenize, RecordsSpaceAfter) {

@@ -9,7 +9,11 @@
 // on one, grow without bound.
 //
 // Rules, in short: words keep internal apostrophes and hyphens
-// ("don't", "US-led", "22-year-old") but the possessive "'s" splits off;
+// ("O'Neill", "rock'n'roll", "US-led", "22-year-old") but clitics split
+// off the way the Universal Dependencies English Web Treebank cuts them,
+// since a parser trained on it reads our tokens: "Gaza" "'s", "I" "'m",
+// "they" "'ll", "did" "n't", "ca" "n't", and the fused "can" "not",
+// "gon" "na", "wan" "na", "got" "ta";
 // dotted abbreviations ("U.S.", "e.g.") and listed ones ("Gen.") keep their
 // period, as do single capital initials ("W."); numbers keep decimal
 // points, thousands commas, times, dates and ranges ("1,234.56", "22:16",
@@ -58,6 +62,8 @@ class Scanner {
   size_t TryEmail(size_t i, size_t limit) const;
   size_t ScanDotted(size_t i, size_t limit) const;
   size_t DomainEnd(size_t j, size_t limit) const;
+  size_t CliticEnd(size_t i, Char apostrophe) const;
+  size_t NegationEnd(size_t i) const;
   size_t WordLoop(size_t j, size_t limit) const;
   Piece ScanWord(size_t i, size_t limit) const;
   size_t SkipDigits(size_t j, size_t limit) const;
@@ -156,9 +162,39 @@ size_t Scanner::DomainEnd(size_t j, size_t limit) const {
   return 0;
 }
 
+// The end of a clitic "'s", "'m", "'d", "'ll", "'re" or "'ve" (any case)
+// whose apostrophe is at i, or 0. The clitic must end the word, which keeps
+// "ma'am", "y'all" and "D'Amato" whole.
+size_t Scanner::CliticEnd(size_t i, Char apostrophe) const {
+  const size_t k = i + apostrophe.len;
+  if (k >= end_) return 0;
+  const char a = Lower(text_[k]);
+  size_t n = 0;
+  if (a == 's' || a == 'm' || a == 'd') {
+    n = 1;
+  } else if (k + 1 < end_) {
+    const char b = Lower(text_[k + 1]);
+    if ((a == 'l' && b == 'l') || ((a == 'r' || a == 'v') && b == 'e')) n = 2;
+  }
+  if (n == 0 || IsWordClass(At(k + n).cls)) return 0;
+  return k + n;
+}
+
+// The end of a word-final "n't" (any case, either apostrophe) at i, or 0.
+size_t Scanner::NegationEnd(size_t i) const {
+  if (i >= end_ || Lower(text_[i]) != 'n') return 0;
+  const Char apostrophe = At(i + 1);
+  if (apostrophe.cls != CharClass::kApostrophe) return 0;
+  const size_t t = i + 1 + apostrophe.len;
+  if (t >= end_ || Lower(text_[t]) != 't' || IsWordClass(At(t + 1).cls)) return 0;
+  return t + 1;
+}
+
 // Extends a word from j over letters, digits, and apostrophes or hyphens
-// that sit between word characters. Stops before a possessive "'s".
+// that sit between word characters. Stops before a clitic ("'s", "'ll",
+// "n't"), which Scan then takes as a token of its own.
 size_t Scanner::WordLoop(size_t j, size_t limit) const {
+  const size_t from = j;
   while (j < limit) {
     const Char c = At(j);
     if (IsWordClass(c.cls)) {
@@ -169,10 +205,9 @@ size_t Scanner::WordLoop(size_t j, size_t limit) const {
     if (c.cls == CharClass::kApostrophe || c.cls == CharClass::kHyphen) {
       const Char next = At(j + c.len);
       if (c.cls == CharClass::kApostrophe) {
-        if (next.cls != CharClass::kLetter) break;
-        if ((next.cp == 's' || next.cp == 'S') && !IsWordClass(At(j + c.len + 1).cls)) {
-          break;  // possessive: "Gaza's" -> "Gaza" "'s"
-        }
+        if (next.cls != CharClass::kLetter || CliticEnd(j, c) != 0) break;
+        // "didn't" -> "did" "n't"; a bare "n't" stays one word.
+        if (j - 1 > from && NegationEnd(j - 1) != 0) return j - 1;
       } else if (!IsWordClass(next.cls)) {
         break;
       }
@@ -189,6 +224,19 @@ size_t Scanner::WordLoop(size_t j, size_t limit) const {
     break;
   }
   return j;
+}
+
+// Where EWT cuts "cannot", "gonna", "wanna" and "gotta" (any case) into
+// two words ("can" "not", "gon" "na"), or 0 for any other word.
+size_t FusedCut(std::string_view word) {
+  static constexpr std::string_view kFused[] = {"cannot", "gonna", "wanna", "gotta"};
+  for (const std::string_view fused : kFused) {
+    if (word.size() != fused.size()) continue;
+    size_t k = 0;
+    while (k < word.size() && Lower(word[k]) == fused[k]) ++k;
+    if (k == word.size()) return 3;
+  }
+  return 0;
 }
 
 Piece Scanner::ScanWord(size_t i, size_t limit) const {
@@ -215,6 +263,13 @@ Piece Scanner::ScanWord(size_t i, size_t limit) const {
           LookupAbbreviation(stem) != AbbrevKind::kNone) {
         return {j + 1, TokenKind::kWord};
       }
+    }
+  }
+  // Every word passes here, so a cheap test first: all four fused words
+  // have 5 or 6 letters and a doubled third letter ("caNNot", "goTTa").
+  if ((j - i == 5 || j - i == 6) && text_[i + 2] == text_[i + 3]) {
+    if (const size_t cut = FusedCut(text_.substr(i, j - i)); cut != 0) {
+      return {i + cut, TokenKind::kWord};
     }
   }
   return {j, TokenKind::kWord};
@@ -292,9 +347,19 @@ size_t Scanner::RunOf(size_t i, size_t limit, std::string_view chars) const {
   return j;
 }
 
+// Whether the token before i is a word or number that ends at i, so that
+// a clitic starting at i belongs to it.
+bool AfterWord(size_t i, const std::vector<Token>& out) {
+  return !out.empty() && out.back().span.end == i &&
+         (out.back().kind == TokenKind::kWord || out.back().kind == TokenKind::kNumber);
+}
+
 Piece Scanner::Scan(size_t i, Char c, size_t limit, const std::vector<Token>& out) const {
   switch (c.cls) {
     case CharClass::kLetter:
+      if ((c.cp == 'n' || c.cp == 'N') && AfterWord(i, out)) {
+        if (const size_t e = NegationEnd(i); e != 0) return {e, TokenKind::kWord};
+      }
       if ((c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W') &&
           (StartsWithNoCase(i, "http://") || StartsWithNoCase(i, "https://") ||
            StartsWithNoCase(i, "www."))) {
@@ -303,17 +368,12 @@ Piece Scanner::Scan(size_t i, Char c, size_t limit, const std::vector<Token>& ou
       return ScanWord(i, limit);
     case CharClass::kDigit:
       return ScanNumber(i, limit);
-    case CharClass::kApostrophe: {
-      // Possessive "'s" right after a word: "Gaza's" -> "Gaza" "'s".
-      const Char next = At(i + c.len);
-      const bool after_word =
-          !out.empty() && out.back().span.end == i &&
-          (out.back().kind == TokenKind::kWord || out.back().kind == TokenKind::kNumber);
-      if (after_word && (next.cp == 's' || next.cp == 'S') && !IsWordClass(At(i + c.len + 1).cls)) {
-        return {i + c.len + 1, TokenKind::kWord};
+    case CharClass::kApostrophe:
+      // A clitic right after a word: "Gaza's" -> "Gaza" "'s".
+      if (AfterWord(i, out)) {
+        if (const size_t e = CliticEnd(i, c); e != 0) return {e, TokenKind::kWord};
       }
       return {i + c.len, TokenKind::kQuote};
-    }
     case CharClass::kQuote:
       return {i + c.len, TokenKind::kQuote};
     case CharClass::kHyphen:

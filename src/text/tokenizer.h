@@ -1,4 +1,4 @@
-// Internal (not part of the public API): the tokenizer behind tokenize.v1.
+// Internal (not part of the public API): the tokenizer behind tokenize.v2.
 // Tested by tokenize_test.cc.
 #ifndef ANNALS_TEXT_TOKENIZER_H_
 #define ANNALS_TEXT_TOKENIZER_H_

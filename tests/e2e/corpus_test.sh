@@ -47,6 +47,20 @@ check "seed: story code" test "$(py "$work/seed.json" 'd[0]["metadata"]["story_c
 title=$(py "$work/seed.json" 'd[0]["title"]')
 check "seed: headline" test "$title" = "Blinken Reportedly Tells Gallant US Still Opposed to Rafah Invasion"
 check "seed: headline not repeated in the body" test "$(py "$work/seed.json" 'd[0]["text"].count("Reportedly Tells")')" -eq 0
+check "seed: parsed, Netanyahu canceled a visit" python3 - "$work/seed.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))[0]
+toks = d["tokens"]
+words = [t["text"] for t in toks]
+assert all("upos" in t and "head" in t and "deprel" in t and "lemma" in t for t in toks)
+i = words.index("canceled")
+subj = [t for t in toks if t["head"] == i and t["deprel"] == "nsubj"]
+obj = [t for t in toks if t["head"] == i and t["deprel"] == "obj"]
+assert [t["text"] for t in subj] == ["Netanyahu"], subj
+assert [t["text"] for t in obj] == ["visit"], obj
+assert toks[i]["lemma"] == "cancel" and toks[i]["upos"] == "VERB", toks[i]
+assert any(c["kind"] == "verb" and c["head"] == i for c in d["chunks"])
+PY
 
 echo "$passes passed, $failures failed"
 test $failures -eq 0

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Retrains the committed syntax model (models/en-ewt.syntax) from the UD
+# English Web Treebank in ../shared (or $ANNALS_SHARED), then scores it on
+# the test split. Same data and seed give the same file, byte for byte.
+# Takes about 10 minutes on 2 cores (docs/syntax.md). Extra arguments go to
+# 'annals train-syntax' (e.g. --seed 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${ANNALS_SHARED:-../shared}
+ewt=$shared/treebank/ud-english-ewt
+if [ ! -f "$ewt/en_ewt-ud-train.conllu" ]; then
+  echo "train-syntax: no treebank at $ewt (set ANNALS_SHARED)" >&2
+  exit 1
+fi
+scripts/setup.sh
+mkdir -p models
+build/annals train-syntax --train "$ewt/en_ewt-ud-train.conllu" \
+  --dev "$ewt/en_ewt-ud-dev.conllu" --out models/en-ewt.syntax.new "$@"
+mv models/en-ewt.syntax.new models/en-ewt.syntax
+echo "test split (gold words):"
+build/annals parse --conllu "$ewt/en_ewt-ud-test.conllu" --evaluate

@@ -1,0 +1,54 @@
+#include "syntax/model_file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace annals::syntax {
+namespace {
+
+std::string Message(const std::string& file) {
+  auto m = ModelBytes::FromBuffer(file, "m.syntax");
+  return m.ok() ? "" : m.status().message();
+}
+
+TEST(ModelFile, WrapsAndChecks) {
+  const std::string file = WrapModel("payload!");
+  ASSERT_EQ(file.size(), kModelHeaderBytes + 8);
+  auto m = ModelBytes::FromBuffer(file, "m.syntax");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ((*m)->payload(), "payload!");
+}
+
+TEST(ModelFile, NamesTheFileAndTheFault) {
+  const std::string good = WrapModel("payload!");
+  EXPECT_EQ(Message("short"), "syntax model 'm.syntax': not an annals syntax model (bad magic)");
+  std::string version = good;
+  version[8] = 9;
+  EXPECT_EQ(Message(version),
+            "syntax model 'm.syntax': format version 9, this build reads version 1");
+  EXPECT_NE(Message(good.substr(0, good.size() - 1)).find("truncated"), std::string::npos);
+  std::string flipped = good;
+  flipped.back() ^= 1;
+  EXPECT_EQ(Message(flipped), "syntax model 'm.syntax': checksum mismatch (the file is corrupt)");
+}
+
+TEST(ModelFile, MapsFilesAndReportsMissingOnes) {
+  const std::string path = testing::TempDir() + "/annals_model_file_test.syntax";
+  { std::ofstream(path, std::ios::binary) << WrapModel("mapped"); }
+  auto m = ModelBytes::Map(path);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ((*m)->payload(), "mapped");
+  std::remove(path.c_str());
+  auto missing = ModelBytes::Map(path);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(missing.status().message().find(path), std::string::npos);
+  auto dir = ModelBytes::Map(testing::TempDir());
+  EXPECT_FALSE(dir.ok());
+}
+
+}  // namespace
+}  // namespace annals::syntax

@@ -1,0 +1,204 @@
+// Feature templates after Zhang and Nivre's (2011) rich non-local set, cut
+// to the arc-hybrid system: words and tags of the stack and buffer tops,
+// their pairs and triples, distances, valencies, outermost children and
+// the label sets already attached.
+#include "syntax/parser_features.h"
+
+namespace annals::syntax {
+namespace {
+
+constexpr uint64_t kNone = 0x4e4f4e45ULL;
+constexpr uint64_t kRoot = 0x524f4f54ULL;
+
+// Reads words by parser index: -1 none, 0 root, 1..n words.
+struct View {
+  const ParserInput& in;
+  const ParseState& s;
+  uint64_t W(int i) const {
+    return i < 0 ? kNone : i == 0 ? kRoot : in.words[static_cast<size_t>(i - 1)].lower;
+  }
+  uint64_t P(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.xpos[i - 1]; }
+  uint64_t U(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.upos[i - 1]; }
+  uint64_t L(int i) const { return i <= 0 ? 255 : s.label[static_cast<size_t>(i)]; }
+  int Lc1(int i) const {
+    return i < 0 ? -1 : s.lc1[static_cast<size_t>(i)] > 0 ? s.lc1[static_cast<size_t>(i)] : -1;
+  }
+  int Lc2(int i) const {
+    return i < 0 ? -1 : s.lc2[static_cast<size_t>(i)] > 0 ? s.lc2[static_cast<size_t>(i)] : -1;
+  }
+  int Rc1(int i) const {
+    return i < 0 ? -1 : s.rc1[static_cast<size_t>(i)] > 0 ? s.rc1[static_cast<size_t>(i)] : -1;
+  }
+  int Rc2(int i) const {
+    return i < 0 ? -1 : s.rc2[static_cast<size_t>(i)] > 0 ? s.rc2[static_cast<size_t>(i)] : -1;
+  }
+  uint64_t Nl(int i) const { return i < 0 ? 255 : s.nleft[static_cast<size_t>(i)]; }
+  uint64_t Nr(int i) const { return i < 0 ? 255 : s.nright[static_cast<size_t>(i)]; }
+  uint64_t Ls(int i) const { return i < 0 ? 1 : s.lset[static_cast<size_t>(i)]; }
+  uint64_t Rs(int i) const { return i < 0 ? 1 : s.rset[static_cast<size_t>(i)]; }
+};
+
+// Distance buckets: exact up to 4, then 5-6, 7-9, 10+.
+uint64_t Dist(int a, int b) {
+  if (a <= 0 || b <= 0) return 0;
+  const int d = a > b ? a - b : b - a;
+  return d <= 4 ? static_cast<uint64_t>(d) : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+}
+
+}  // namespace
+
+void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) {
+  const View v{in, s};
+  const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
+  const int b0 = s.B(0), b1 = s.B(1), b2 = s.B(2);
+  const uint64_t s0w = v.W(s0), s0p = v.P(s0), s1w = v.W(s1), s1p = v.P(s1);
+  const uint64_t b0w = v.W(b0), b0p = v.P(b0), b1w = v.W(b1), b1p = v.P(b1);
+  const uint64_t s0wp = Key(0, s0w, s0p), b0wp = Key(0, b0w, b0p);
+  const int s0l1 = v.Lc1(s0), s0l2 = v.Lc2(s0), s0r1 = v.Rc1(s0), s0r2 = v.Rc2(s0);
+  const int s1l1 = v.Lc1(s1), s1r1 = v.Rc1(s1), b0l1 = v.Lc1(b0), b0l2 = v.Lc2(b0);
+  const uint64_t dist = Dist(s0, b0), dist1 = Dist(s1, s0);
+  out->clear();
+  auto f = [out](uint64_t k) { out->push_back(k); };
+  // Single words.
+  f(Key(1, s0w));
+  f(Key(2, s0p));
+  f(Key(3, s0wp));
+  f(Key(4, b0w));
+  f(Key(5, b0p));
+  f(Key(6, b0wp));
+  f(Key(7, b1w));
+  f(Key(8, b1p));
+  f(Key(9, b1w, b1p));
+  f(Key(10, v.W(b2)));
+  f(Key(11, v.P(b2)));
+  f(Key(12, s1w));
+  f(Key(13, s1p));
+  f(Key(14, s1w, s1p));
+  f(Key(15, v.P(s2)));
+  // Pairs and triples.
+  f(Key(16, s0wp, b0wp));
+  f(Key(17, s0wp, b0w));
+  f(Key(18, s0w, b0wp));
+  f(Key(19, s0wp, b0p));
+  f(Key(20, s0p, b0wp));
+  f(Key(21, s0w, b0w));
+  f(Key(22, s0p, b0p));
+  f(Key(23, b0p, b1p));
+  f(Key(24, s1p, s0p));
+  f(Key(25, s1w, s0w));
+  f(Key(26, s1p, s0p, b0p));
+  f(Key(27, b0p, b1p, v.P(b2)));
+  f(Key(28, s0p, b0p, b1p));
+  f(Key(29, v.P(s2), s1p, s0p));
+  f(Key(30, s0p, v.P(s0l1), b0p));
+  f(Key(31, s0p, v.P(s0r1), b0p));
+  f(Key(32, s0p, b0p, v.P(b0l1)));
+  f(Key(33, s1p, v.P(s1r1), s0p));
+  f(Key(34, s1p, s0p, v.P(s0r1)));
+  f(Key(35, s1p, v.P(s1l1), s0p));
+  f(Key(36, s1p, s0p, v.P(s0l1)));
+  // Distances.
+  f(Key(38, s0w, dist));
+  f(Key(39, s0p, dist));
+  f(Key(40, b0w, dist));
+  f(Key(41, b0p, dist));
+  f(Key(42, s0w, b0w, dist));
+  f(Key(43, s0p, b0p, dist));
+  f(Key(44, s1p, s0p, dist1));
+  f(Key(45, s1w, s0w, dist1));
+  // Valencies.
+  f(Key(46, s0w, v.Nr(s0)));
+  f(Key(47, s0p, v.Nr(s0)));
+  f(Key(48, s0w, v.Nl(s0)));
+  f(Key(49, s0p, v.Nl(s0)));
+  f(Key(50, b0w, v.Nl(b0)));
+  f(Key(51, b0p, v.Nl(b0)));
+  f(Key(52, s1p, v.Nr(s1)));
+  f(Key(53, s1p, v.Nl(s1)));
+  // Outermost children.
+  f(Key(54, v.W(s0l1)));
+  f(Key(55, v.P(s0l1)));
+  f(Key(56, v.L(s0l1)));
+  f(Key(57, v.W(s0r1)));
+  f(Key(58, v.P(s0r1)));
+  f(Key(59, v.L(s0r1)));
+  f(Key(60, v.W(b0l1)));
+  f(Key(61, v.P(b0l1)));
+  f(Key(62, v.L(b0l1)));
+  f(Key(63, v.P(s1l1)));
+  f(Key(64, v.L(s1l1)));
+  f(Key(65, v.P(s1r1)));
+  f(Key(66, v.L(s1r1)));
+  f(Key(67, v.P(s0l2)));
+  f(Key(68, v.L(s0l2)));
+  f(Key(69, v.P(s0r2)));
+  f(Key(70, v.L(s0r2)));
+  f(Key(71, v.P(b0l2)));
+  f(Key(72, v.L(b0l2)));
+  f(Key(73, s0p, v.L(s0l1), v.L(s0l2)));
+  f(Key(74, s0p, v.L(s0r1), v.L(s0r2)));
+  f(Key(75, b0p, v.L(b0l1), v.L(b0l2)));
+  // Label sets.
+  f(Key(76, s0w, v.Rs(s0)));
+  f(Key(77, s0p, v.Rs(s0)));
+  f(Key(78, s0w, v.Ls(s0)));
+  f(Key(79, s0p, v.Ls(s0)));
+  f(Key(80, b0w, v.Ls(b0)));
+  f(Key(81, b0p, v.Ls(b0)));
+  f(Key(82, s1p, v.Rs(s1)));
+  // Universal tags.
+  f(Key(83, v.U(s0), v.U(b0)));
+  f(Key(84, v.U(s1), v.U(s0), v.U(b0)));
+}
+
+void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep,
+                   FeatureList* out) {
+  const View v{in, s};
+  const uint64_t hw = v.W(head), hp = v.P(head), dw = v.W(dep), dp = v.P(dep);
+  const uint64_t dir = head > dep ? 1 : 2, dist = Dist(head, dep);
+  const int dl1 = v.Lc1(dep), dr1 = v.Rc1(dep);
+  const uint64_t dl1w = v.W(dl1), dr1w = v.W(dr1);
+  out->clear();
+  auto f = [out](uint64_t k) { out->push_back(k); };
+  f(Key(101, 0));
+  f(Key(102, dp));
+  f(Key(103, dw));
+  f(Key(104, hp, dp));
+  f(Key(105, hw, dp));
+  f(Key(106, hp, dw));
+  f(Key(107, hw, dw));
+  f(Key(108, hp, dp, dir));
+  f(Key(109, dp, dir));
+  f(Key(110, dw, dir));
+  f(Key(111, hp, dp, dist));
+  f(Key(112, dp, dist, dir));
+  // The dependent is complete: its function words tell a lot ("by" for
+  // an agent, "'s" for a possessor, "to" for an infinitive).
+  f(Key(113, dl1w, v.L(dl1)));
+  f(Key(114, dp, dl1w));
+  f(Key(115, hp, dp, dl1w));
+  f(Key(116, dp, dr1w));
+  f(Key(117, dp, v.L(dr1), dr1w));
+  f(Key(118, dp, v.Ls(dep)));
+  f(Key(119, dp, v.Rs(dep)));
+  f(Key(120, hp, dp, v.Ls(dep)));
+  f(Key(121, hp, dp, v.Ls(head) | v.Rs(head)));
+  f(Key(122, hp, v.Ls(head)));
+  f(Key(123, v.U(head), v.U(dep), dir));
+  f(Key(124, hw, dl1w));
+  f(Key(125, Key(0, hp, dp), dl1w, dir));
+  f(Key(126, dp, v.P(dl1), v.P(dr1)));
+  f(Key(127, dp, dep > 0 ? in.words[static_cast<size_t>(dep - 1)].shape : 0));
+  f(Key(128, dp, dep > 0 ? in.words[static_cast<size_t>(dep - 1)].suffix[2] : 0, dir));
+  // The word after the arc ("was cancelled | by"): for a left arc the head
+  // is the buffer's first word, so it is the second; else the first.
+  const int after = s.B(0) == head ? s.B(1) : s.B(0);
+  f(Key(129, hp, dp, v.P(after)));
+  f(Key(130, dp, v.W(after), dir));
+  const int hl1 = v.Lc1(head);
+  f(Key(131, hp, v.W(hl1), v.L(hl1)));
+  f(Key(132, hp, head > 0 ? in.words[static_cast<size_t>(head - 1)].suffix[1] : 0, dp));
+  f(Key(133, Key(0, dp, dir), v.L(dl1), v.L(dr1)));
+}
+
+}  // namespace annals::syntax

@@ -1,0 +1,276 @@
+#include "syntax/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace annals::syntax {
+namespace {
+
+// Slot for a key: the high bits pick the start (multiply-shift, so the
+// capacity need not be a power of two), the low bits are the fingerprint.
+__extension__ typedef unsigned __int128 Uint128;
+size_t Home(uint64_t key, size_t capacity) {
+  return static_cast<size_t>((static_cast<Uint128>(key) * capacity) >> 64);
+}
+uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key) | 1u; }
+
+// Load factor: misses (most lookups at parse time are for features the
+// model never saw) probe about 1/(1-a)^2 / 2 slots.
+constexpr double kLoad = 0.6;
+constexpr uint32_t kMaxClasses = 4096;
+constexpr uint64_t kMaxFeatures = uint64_t{1} << 28;
+
+}  // namespace
+
+void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
+  if (!cells_.empty()) {
+    ScoreCells(features, scores);
+  } else if (!slots_.empty()) {
+    ScoreSparse(features, scores);
+  }
+}
+
+void WeightTable::ScoreCells(std::span<const uint64_t> features, float* scores) const {
+  constexpr size_t kBatch = 32;
+  const size_t capacity = cells_.size();
+  size_t at[kBatch];
+  // Summed as integers, scaled once: 32 bits hold 65,000 features at
+  // full weight.
+  int32_t sum[kCellClasses] = {};
+  for (size_t start = 0; start < features.size(); start += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - start);
+    for (size_t i = 0; i < m; ++i) {
+      at[i] = Home(features[start + i], capacity);
+      __builtin_prefetch(&cells_[at[i]]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t fp = Fingerprint(features[start + i]);
+      size_t j = at[i];
+      while (cells_[j].fingerprint != fp && cells_[j].fingerprint != 0) {
+        if (++j == capacity) j = 0;
+      }
+      if (cells_[j].fingerprint == 0) continue;
+      for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += cells_[j].weight[c];
+    }
+  }
+  for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
+}
+
+void WeightTable::ScoreSparse(std::span<const uint64_t> features, float* scores) const {
+  // The table is far bigger than the caches, so each lookup is a miss or
+  // two; doing the lookups of a batch in stages, with prefetches, lets the
+  // misses overlap instead of queueing.
+  constexpr size_t kBatch = 32;
+  const size_t capacity = slots_.size() - 1;
+  if (capacity == 0) return;
+  size_t at[kBatch];
+  for (size_t start = 0; start < features.size(); start += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - start);
+    for (size_t i = 0; i < m; ++i) {
+      at[i] = Home(features[start + i], capacity);
+      __builtin_prefetch(&slots_[at[i]]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t fp = Fingerprint(features[start + i]);
+      size_t j = at[i];
+      while (slots_[j].fingerprint != fp && slots_[j].fingerprint != 0) {
+        if (++j == capacity) j = 0;
+      }
+      at[i] = slots_[j].fingerprint == 0 ? SIZE_MAX : j;
+      if (at[i] != SIZE_MAX) __builtin_prefetch(&entries_[slots_[j].begin]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      if (at[i] == SIZE_MAX) continue;
+      const uint32_t end = slots_[at[i] + 1].begin;
+      for (uint32_t e = slots_[at[i]].begin; e < end; ++e) {
+        scores[entries_[e].cls] += scale_ * static_cast<float>(entries_[e].weight);
+      }
+    }
+  }
+}
+
+void WeightTable::Save(ByteWriter& w) const {
+  w.Put<uint32_t>(num_classes_);
+  w.Put<uint64_t>(num_features_);
+  w.Put<float>(scale_);
+  w.Put<uint32_t>(cells_.empty() ? 0 : 1);
+  if (cells_.empty()) {
+    w.PutArray(slots_);
+    w.PutArray(entries_);
+  } else {
+    w.PutArray(cells_);
+  }
+}
+
+bool WeightTable::Load(ByteReader& r, WeightTable* out) {
+  WeightTable t;
+  t.num_classes_ = r.Get<uint32_t>();
+  t.num_features_ = r.Get<uint64_t>();
+  t.scale_ = r.Get<float>();
+  const uint32_t dense = r.Get<uint32_t>();
+  if (dense == 1) {
+    t.cells_ = r.GetArray<Cell>(kMaxFeatures * 4);
+    if (!r.ok() || t.num_classes_ == 0 || t.num_classes_ > kCellClasses || t.cells_.empty() ||
+        !std::isfinite(t.scale_)) {
+      return false;
+    }
+    size_t used = 0;
+    for (const Cell& c : t.cells_) used += c.fingerprint != 0;
+    // Some cell must be empty so that lookups of unknown keys end.
+    if (used != t.num_features_ || used == t.cells_.size()) return false;
+    *out = std::move(t);
+    return true;
+  }
+  t.slots_ = r.GetArray<Slot>(kMaxFeatures * 4);
+  t.entries_ = r.GetArray<Entry>(kMaxFeatures * kMaxClasses);
+  if (!r.ok() || dense != 0 || t.num_classes_ == 0 || t.num_classes_ > kMaxClasses ||
+      t.slots_.empty() || !std::isfinite(t.scale_)) {
+    return false;
+  }
+  // Every row must lie inside the entries, rows must follow each other,
+  // and some slot must be empty so that lookups of unknown keys end.
+  const size_t capacity = t.slots_.size() - 1;
+  size_t empty = 0, used = 0;
+  for (size_t i = 0; i < capacity; ++i) {
+    if (t.slots_[i].begin > t.slots_[i + 1].begin) return false;
+    if (t.slots_[i].fingerprint == 0) {
+      ++empty;
+      if (t.slots_[i].begin != t.slots_[i + 1].begin) return false;
+    } else {
+      ++used;
+    }
+  }
+  if ((capacity > 0 && empty == 0) || used != t.num_features_ ||
+      t.slots_[capacity].begin != t.entries_.size() || t.slots_[0].begin != 0) {
+    return false;
+  }
+  for (const Entry& e : t.entries_) {
+    if (e.cls >= t.num_classes_) return false;
+  }
+  *out = std::move(t);
+  return true;
+}
+
+void PerceptronTrainer::Add(uint64_t feature, uint32_t cls, float delta) {
+  std::vector<Entry>& row = rows_[feature];
+  for (Entry& e : row) {
+    if (e.cls == cls) {
+      e.total += static_cast<double>(clock_ - e.stamp) * e.weight;
+      e.stamp = clock_;
+      e.weight += delta;
+      return;
+    }
+  }
+  row.push_back({cls, delta, 0.0, clock_});
+}
+
+void PerceptronTrainer::Update(std::span<const uint64_t> features, uint32_t good, uint32_t bad) {
+  if (good == bad) return;
+  for (const uint64_t f : features) {
+    Add(f, good, 1.0f);
+    Add(f, bad, -1.0f);
+  }
+}
+
+void PerceptronTrainer::Score(std::span<const uint64_t> features, float* scores) const {
+  for (const uint64_t f : features) {
+    const auto it = rows_.find(f);
+    if (it == rows_.end()) continue;
+    for (const Entry& e : it->second) scores[e.cls] += e.weight;
+  }
+}
+
+std::vector<WeightTable::Row> PerceptronTrainer::Averaged() const {
+  // Sorted by key, so that the table is the same bytes whatever order the
+  // hash map iterates in.
+  std::vector<WeightTable::Row> rows;
+  rows.reserve(rows_.size());
+  const double clock = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
+  for (const auto& [key, entries] : rows_) {
+    WeightTable::Row row{key, {}};
+    for (const Entry& e : entries) {
+      const double total = e.total + static_cast<double>(clock_ - e.stamp) * e.weight;
+      const float avg = static_cast<float>(total / clock);
+      if (avg != 0.0f) row.weights.emplace_back(e.cls, avg);
+    }
+    if (row.weights.empty()) continue;
+    std::sort(row.weights.begin(), row.weights.end());
+    rows.push_back(std::move(row));
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return rows;
+}
+
+WeightTable WeightTable::Build(uint32_t num_classes, const std::vector<Row>& all,
+                               float min_weight) {
+  std::vector<const Row*> rows;
+  float max_abs = 0;
+  for (const Row& row : all) {
+    bool keep = false;
+    for (const auto& [cls, w] : row.weights) {
+      if (std::fabs(w) < min_weight) continue;
+      keep = true;
+      max_abs = std::max(max_abs, std::fabs(w));
+    }
+    if (keep) rows.push_back(&row);
+  }
+  WeightTable t;
+  t.num_classes_ = num_classes;
+  t.num_features_ = rows.size();
+  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  if (num_classes <= kCellClasses) {
+    const size_t capacity = static_cast<size_t>(static_cast<double>(rows.size()) / kLoad) + 1;
+    t.own_cells_.assign(capacity, Cell{0, {}});
+    for (const Row* row : rows) {
+      size_t i = Home(row->key, capacity);
+      while (t.own_cells_[i].fingerprint != 0) {
+        if (++i == capacity) i = 0;
+      }
+      Cell& c = t.own_cells_[i];
+      c.fingerprint = Fingerprint(row->key);
+      for (const auto& [cls, w] : row->weights) {
+        if (std::fabs(w) >= min_weight) {
+          c.weight[cls] = static_cast<int16_t>(std::lround(w / t.scale_));
+        }
+      }
+    }
+    t.cells_ = t.own_cells_;
+    return t;
+  }
+  const size_t capacity = static_cast<size_t>(static_cast<double>(rows.size()) / kLoad) + 1;
+  std::vector<const Row*> at(capacity, nullptr);
+  for (const Row* row : rows) {
+    size_t i = Home(row->key, capacity);
+    while (at[i] != nullptr) {
+      if (++i == capacity) i = 0;
+    }
+    at[i] = row;
+  }
+  t.own_slots_.resize(capacity + 1);
+  for (size_t i = 0; i < capacity; ++i) {
+    t.own_slots_[i] = {at[i] ? Fingerprint(at[i]->key) : 0u,
+                       static_cast<uint32_t>(t.own_entries_.size())};
+    if (at[i] == nullptr) continue;
+    for (const auto& [cls, w] : at[i]->weights) {
+      if (std::fabs(w) < min_weight) continue;
+      t.own_entries_.push_back(
+          {static_cast<uint16_t>(cls), static_cast<int16_t>(std::lround(w / t.scale_))});
+    }
+  }
+  t.own_slots_[capacity] = {0u, static_cast<uint32_t>(t.own_entries_.size())};
+  t.slots_ = t.own_slots_;
+  t.entries_ = t.own_entries_;
+  return t;
+}
+
+uint32_t Argmax(std::span<const float> scores, std::span<const bool> allowed) {
+  uint32_t best = UINT32_MAX;
+  for (uint32_t c = 0; c < scores.size(); ++c) {
+    if (!allowed.empty() && !allowed[c]) continue;
+    if (best == UINT32_MAX || scores[c] > scores[best]) best = c;
+  }
+  return best == UINT32_MAX ? 0 : best;
+}
+
+}  // namespace annals::syntax

@@ -1,0 +1,90 @@
+// Part-of-speech tagger: greedy left to right, one averaged perceptron
+// over joint (UPOS, XPOS) classes, so the two tag sets always agree.
+//
+// A lexicon from the training data gives each known word its ambiguity
+// class (the set of tags it was seen with), which the features use for the
+// words ahead, whose tags are not chosen yet. Frequent words that were
+// always tagged the same way skip the model, which is both faster and at
+// least as right.
+#ifndef ANNALS_SYNTAX_TAGGER_H_
+#define ANNALS_SYNTAX_TAGGER_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "syntax/binary_io.h"
+#include "syntax/features.h"
+#include "syntax/perceptron.h"
+#include "syntax/treebank.h"
+
+namespace annals::syntax {
+
+struct TaggerScratch {
+  FeatureList features;
+  std::vector<float> scores;
+  std::vector<uint32_t> ambiguity;
+  std::vector<uint32_t> first, second;  // classes from each pass
+};
+
+class Tagger {
+ public:
+  // words: the sentence, hashed; writes one UPOS and XPOS id per word.
+  void Tag(std::span<const WordHashes> words, uint8_t* upos, uint8_t* xpos,
+           TaggerScratch& scratch) const;
+
+  void Save(ByteWriter& w) const;
+  static bool Load(ByteReader& r, Tagger* out);
+  size_t bytes() const;
+
+  struct Options {
+    int iterations = 10;
+    uint64_t seed = 1;
+    float min_weight = 0.05f;
+    // 0: one pass. Otherwise a second pass that also sees the first pass's
+    // tags for the words ahead, trained on first-pass tags jackknifed over
+    // this many folds.
+    int refine_folds = 4;
+  };
+  static Tagger Train(const std::vector<GoldSentence>& sentences, const Options& options);
+
+ private:
+  struct Class {
+    uint8_t upos, xpos;
+  };
+  struct DictEntry {
+    uint64_t form;
+    uint32_t cls;  // the fixed class, or none
+    uint32_t ambiguity;
+  };
+  struct TrainingData {
+    std::vector<std::vector<WordHashes>> hashed;
+    std::vector<std::vector<uint32_t>> gold, ambiguity;
+  };
+  const DictEntry* Lookup(uint64_t form) const;
+  void Ambiguities(std::span<const WordHashes> words, std::vector<uint32_t>* out) const;
+  // One greedy pass; `first` (one class per word) when refining.
+  void Decode(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+              const WeightTable& weights, const uint32_t* first, uint32_t* out,
+              TaggerScratch& scratch) const;
+  WeightTable TrainPass(const TrainingData& data, std::span<const size_t> subset,
+                        const std::vector<std::vector<uint32_t>>* first,
+                        const Options& options) const;
+
+  WeightTable weights_;
+  WeightTable refine_;  // the second pass; empty when there is none
+  std::vector<Class> classes_;
+  std::span<const DictEntry> dict_;
+  std::vector<DictEntry> own_dict_;
+};
+
+// The features for word i given the classes of the two words before it
+// and every word's ambiguity class (two per word, see Ambiguities).
+void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+                    size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out);
+// The second pass's extra features: first-pass classes around word i.
+void RefineFeatures(size_t n, const uint32_t* first, size_t i, uint32_t prev1, FeatureList* out);
+
+}  // namespace annals::syntax
+
+#endif  // ANNALS_SYNTAX_TAGGER_H_
