@@ -31,63 +31,66 @@ void WeightTable::Score(std::span<const uint64_t> features, float* scores) const
   }
 }
 
-void WeightTable::ScoreCells(std::span<const uint64_t> features, float* scores) const {
+namespace {
+
+// Finds each feature's slot in `table` (capacity slots, each with a
+// fingerprint, 0 = empty) and calls use(slot) for those found. The table is
+// far bigger than the caches, so each lookup is a miss: a batch's home
+// slots are prefetched first, then what each found slot points to
+// (touch(slot)), so that the misses overlap instead of queueing.
+template <typename T, typename Touch, typename Use>
+void LookUp(std::span<const uint64_t> features, std::span<const T> table, size_t capacity,
+            Touch touch, Use use) {
   constexpr size_t kBatch = 32;
-  const size_t capacity = cells_.size();
   size_t at[kBatch];
-  // Summed as integers, scaled once: 32 bits hold 65,000 features at
-  // full weight.
-  int32_t sum[kCellClasses] = {};
+  const T* found[kBatch];
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t m = std::min(kBatch, features.size() - start);
     for (size_t i = 0; i < m; ++i) {
       at[i] = Home(features[start + i], capacity);
-      __builtin_prefetch(&cells_[at[i]]);
+      __builtin_prefetch(&table[at[i]]);
     }
     for (size_t i = 0; i < m; ++i) {
       const uint32_t fp = Fingerprint(features[start + i]);
       size_t j = at[i];
-      while (cells_[j].fingerprint != fp && cells_[j].fingerprint != 0) {
+      while (table[j].fingerprint != fp && table[j].fingerprint != 0) {
         if (++j == capacity) j = 0;
       }
-      if (cells_[j].fingerprint == 0) continue;
-      for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += cells_[j].weight[c];
+      found[i] = table[j].fingerprint != 0 ? &table[j] : nullptr;
+      if (found[i] != nullptr) touch(*found[i]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      if (found[i] != nullptr) use(*found[i]);
     }
   }
+}
+
+}  // namespace
+
+void WeightTable::ScoreCells(std::span<const uint64_t> features, float* scores) const {
+  // Summed as integers, scaled once: 32 bits hold 65,000 features at
+  // full weight.
+  int32_t sum[kCellClasses] = {};
+  LookUp(
+      features, cells_, cells_.size(), [](const Cell&) {},
+      [&](const Cell& cell) {
+        for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += cell.weight[c];
+      });
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
 }
 
 void WeightTable::ScoreSparse(std::span<const uint64_t> features, float* scores) const {
-  // The table is far bigger than the caches, so each lookup is a miss or
-  // two; doing the lookups of a batch in stages, with prefetches, lets the
-  // misses overlap instead of queueing.
-  constexpr size_t kBatch = 32;
   const size_t capacity = slots_.size() - 1;
   if (capacity == 0) return;
-  size_t at[kBatch];
-  for (size_t start = 0; start < features.size(); start += kBatch) {
-    const size_t m = std::min(kBatch, features.size() - start);
-    for (size_t i = 0; i < m; ++i) {
-      at[i] = Home(features[start + i], capacity);
-      __builtin_prefetch(&slots_[at[i]]);
-    }
-    for (size_t i = 0; i < m; ++i) {
-      const uint32_t fp = Fingerprint(features[start + i]);
-      size_t j = at[i];
-      while (slots_[j].fingerprint != fp && slots_[j].fingerprint != 0) {
-        if (++j == capacity) j = 0;
-      }
-      at[i] = slots_[j].fingerprint == 0 ? SIZE_MAX : j;
-      if (at[i] != SIZE_MAX) __builtin_prefetch(&entries_[slots_[j].begin]);
-    }
-    for (size_t i = 0; i < m; ++i) {
-      if (at[i] == SIZE_MAX) continue;
-      const uint32_t end = slots_[at[i] + 1].begin;
-      for (uint32_t e = slots_[at[i]].begin; e < end; ++e) {
-        scores[entries_[e].cls] += scale_ * static_cast<float>(entries_[e].weight);
-      }
-    }
-  }
+  LookUp(
+      features, slots_, capacity,
+      [&](const Slot& slot) { __builtin_prefetch(&entries_[slot.begin]); },
+      [&](const Slot& slot) {
+        const uint32_t end = (&slot + 1)->begin;
+        for (uint32_t e = slot.begin; e < end; ++e) {
+          scores[entries_[e].cls] += scale_ * static_cast<float>(entries_[e].weight);
+        }
+      });
 }
 
 void WeightTable::Save(ByteWriter& w) const {

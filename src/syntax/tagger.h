@@ -25,6 +25,7 @@ struct TaggerScratch {
   std::vector<float> scores;
   std::vector<uint32_t> ambiguity;
   std::vector<uint32_t> first, second;  // classes from each pass
+  std::vector<float> margin;            // first pass: best score minus the next
 };
 
 class Tagger {
@@ -79,7 +80,8 @@ class Tagger {
 };
 
 // The features for word i given the classes of the two words before it
-// and every word's ambiguity class (two per word, see Ambiguities).
+// and what the lexicon says of every word (three values per word, see
+// Tagger::Ambiguities).
 void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out);
 // The second pass's extra features: first-pass classes around word i.

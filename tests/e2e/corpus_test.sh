@@ -14,13 +14,7 @@ if [[ ! -d "$shared/corpora/bbc-news" || ! -d "$shared/seeds" ]]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
+source "$src/tests/e2e/check.sh"
 py() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
 db=$work/bbc.db

@@ -7,13 +7,7 @@ annals=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-check() {  # check "what" command...
-  local what=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
+source "$src/tests/e2e/check.sh"
 data=$src/tests/e2e/data/three.conllu
 
 check "parse --help" bash -c "'$annals' parse --help | grep -q '^Usage: annals parse'"
