@@ -1,5 +1,6 @@
 // syntax.v1: runs the model over each sentence and writes the results into
 // the tokens, then cuts the chunks.
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
