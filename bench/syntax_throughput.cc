@@ -52,20 +52,9 @@ Result Run(const SyntaxModel& model, const std::vector<std::vector<std::string_v
       while (words.load(std::memory_order_relaxed) < target) {
         const auto& s = corpus[next++ % corpus.size()];
         if (lemmas) {
-          model.Analyse(s, true, &out, scratch);
+          model.Analyse(s, &out, scratch);
         } else {
-          // Tag and parse only: what the figure is about.
-          scratch.words.resize(s.size());
-          for (size_t i = 0; i < s.size(); ++i) {
-            scratch.words[i] = annals::syntax::HashWord(s[i], &scratch.buffer);
-          }
-          out.upos.resize(s.size());
-          out.xpos.resize(s.size());
-          out.heads.resize(s.size());
-          out.deprel.resize(s.size());
-          model.tagger().Tag(scratch.words, out.upos.data(), out.xpos.data(), scratch.tagger);
-          model.parser().Parse({scratch.words, out.upos.data(), out.xpos.data()}, out.heads.data(),
-                               out.deprel.data(), scratch.parser);
+          model.TagAndParse(s, &out, scratch);  // what the figure is about
         }
         my_words += s.size();
         ++my_sentences;

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<std::string_view> words = {"Talks", "resumed", "in", "Cairo", "."};
   AnalysisScratch scratch;
   SentenceAnalysis r;
-  (*model)->Analyse(words, true, &r, scratch);
+  (*model)->Analyse(words, &r, scratch);
   for (int h : r.heads) {
     if (h < 0 || h > static_cast<int>(words.size())) std::abort();
   }

@@ -12,7 +12,7 @@ void Analyse(const SyntaxModel& model, ConlluSentence* s, AnalysisScratch& scrat
   std::vector<std::string_view> forms;
   forms.reserve(s->words.size());
   for (const ConlluWord& w : s->words) forms.push_back(w.form);
-  model.Analyse(forms, true, r, scratch);
+  model.Analyse(forms, r, scratch);
   for (size_t i = 0; i < s->words.size(); ++i) {
     ConlluWord& w = s->words[i];
     w.upos = UposName(r->upos[i]);

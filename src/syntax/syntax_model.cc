@@ -55,27 +55,27 @@ StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromFileBytes(std::string_vi
   return FromBytes(std::move(bytes).value(), name);
 }
 
-void SyntaxModel::Analyse(std::span<const std::string_view> forms, bool parse,
-                          SentenceAnalysis* out, AnalysisScratch& scratch) const {
+void SyntaxModel::TagAndParse(std::span<const std::string_view> forms, SentenceAnalysis* out,
+                              AnalysisScratch& scratch) const {
   const size_t n = forms.size();
   scratch.words.resize(n);
   for (size_t i = 0; i < n; ++i) scratch.words[i] = HashWord(forms[i], &scratch.buffer);
   out->upos.resize(n);
   out->xpos.resize(n);
   tagger_.Tag(scratch.words, out->upos.data(), out->xpos.data(), scratch.tagger);
-  out->lemmas.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    lemmatizer_.Lemmatize(forms[i], out->upos[i], out->xpos[i], &out->lemmas[i]);
-  }
-  if (!parse) {
-    out->heads.clear();
-    out->deprel.clear();
-    return;
-  }
   out->heads.resize(n);
   out->deprel.resize(n);
   parser_.Parse({scratch.words, out->upos.data(), out->xpos.data()}, out->heads.data(),
                 out->deprel.data(), scratch.parser);
+}
+
+void SyntaxModel::Analyse(std::span<const std::string_view> forms, SentenceAnalysis* out,
+                          AnalysisScratch& scratch) const {
+  TagAndParse(forms, out, scratch);
+  out->lemmas.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    lemmatizer_.Lemmatize(forms[i], out->upos[i], out->xpos[i], &out->lemmas[i]);
+  }
 }
 
 }  // namespace annals::syntax

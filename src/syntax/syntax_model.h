@@ -43,9 +43,12 @@ class SyntaxModel {
                                const Lemmatizer& lemmatizer, std::string_view info);
 
   // Tags, parses and lemmatises; `forms` are the words, as the treebank
-  // would cut them. With parse false, heads and relations are left empty.
-  void Analyse(std::span<const std::string_view> forms, bool parse, SentenceAnalysis* out,
+  // would cut them.
+  void Analyse(std::span<const std::string_view> forms, SentenceAnalysis* out,
                AnalysisScratch& scratch) const;
+  // The same without lemmas (out->lemmas is left as it was).
+  void TagAndParse(std::span<const std::string_view> forms, SentenceAnalysis* out,
+                   AnalysisScratch& scratch) const;
 
   const Tagger& tagger() const { return tagger_; }
   const Parser& parser() const { return parser_; }

@@ -33,7 +33,7 @@ struct Word {
 std::vector<Word> Parse(const std::vector<std::string_view>& forms) {
   SentenceAnalysis r;
   AnalysisScratch scratch;
-  Model().Analyse(forms, true, &r, scratch);
+  Model().Analyse(forms, &r, scratch);
   std::vector<Word> out;
   for (size_t i = 0; i < forms.size(); ++i) {
     out.push_back({std::string(forms[i]), std::string(UposName(r.upos[i])), r.lemmas[i],

@@ -40,7 +40,7 @@ class SyntaxStage final : public Stage {
           const Token& tok = doc.tokens[t];
           forms.push_back(tok.norm.empty() ? doc.Text(tok.span) : std::string_view(tok.norm));
         }
-        model_->Analyse(forms, true, &result, scratch);
+        model_->Analyse(forms, &result, scratch);
         for (uint32_t t = begin; t < end; ++t) {
           Token& tok = doc.tokens[t];
           const size_t i = t - begin;
