@@ -6,10 +6,12 @@
 //   2. over a corpus of at least --mb megabytes (default 200) made by
 //      repeating it, streamed document by document so that memory stays
 //      flat, with 1 thread and with all threads.
-// Prints MB/s (input text bytes), documents/s and sentences/s, per thread and
-// in total, and the peak resident memory of the process.
+// Prints MB/s (input text bytes), documents/s, sentences/s and events/s, per
+// thread and in total, and the peak resident memory of the process.
 //
-// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N] [--syntax]
+// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N] [--full]
+// --full (or its old name --syntax) times the whole standard pipeline: the
+// text stages, tagger and parser, actors and events, raw text to events.
 // Reading and parsing the CSV files is not timed: only the pipeline is.
 #include <sys/resource.h>
 
@@ -41,28 +43,30 @@ class Collect : public annals::RecordSink {
 
 struct Result {
   double seconds = 0;
-  uint64_t bytes = 0, docs = 0, sentences = 0;
+  uint64_t bytes = 0, docs = 0, sentences = 0, events = 0;
 };
 
 // Runs the pipeline over `total` documents drawn round-robin from `corpus`,
 // each copied, processed and dropped, on `threads` threads.
 Result Stream(const std::vector<annals::Document>& corpus, uint64_t total,
               const annals::Pipeline& pipeline, unsigned threads) {
-  std::atomic<uint64_t> next{0}, bytes{0}, sentences{0}, failures{0};
+  std::atomic<uint64_t> next{0}, bytes{0}, sentences{0}, events{0}, failures{0};
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
       annals::Scratch scratch;
-      uint64_t my_bytes = 0, my_sentences = 0;
+      uint64_t my_bytes = 0, my_sentences = 0, my_events = 0;
       for (uint64_t i = next++; i < total; i = next++) {
         annals::Document doc = corpus[i % corpus.size()];
         my_bytes += doc.text.size();
         if (!pipeline.Process(doc, scratch).ok()) ++failures;
         my_sentences += doc.sentences.size();
+        my_events += doc.events.size();
       }
       bytes += my_bytes;
       sentences += my_sentences;
+      events += my_events;
     });
   }
   for (auto& t : pool) t.join();
@@ -71,6 +75,7 @@ Result Stream(const std::vector<annals::Document>& corpus, uint64_t total,
   r.bytes = bytes;
   r.docs = total;
   r.sentences = sentences;
+  r.events = events;
   if (failures > 0)
     std::fprintf(stderr, "bench: %llu documents failed\n",
                  static_cast<unsigned long long>(failures.load()));
@@ -81,9 +86,9 @@ void Print(const char* label, unsigned threads, const Result& r) {
   const double mb = r.bytes / 1e6;
   std::printf(
       "%-22s threads=%u  %8.1f MB  %6.2f s  %8.1f MB/s  %8.1f MB/s/thread  "
-      "%9.0f docs/s  %10.0f sentences/s\n",
+      "%9.0f docs/s  %10.0f sentences/s  %8.0f sentences/s/thread  %9.0f events/s\n",
       label, threads, mb, r.seconds, mb / r.seconds, mb / r.seconds / threads, r.docs / r.seconds,
-      r.sentences / r.seconds);
+      r.sentences / r.seconds, r.sentences / r.seconds / threads, r.events / r.seconds);
 }
 
 long PeakRssMb() {
@@ -104,11 +109,14 @@ int main(int argc, char** argv) {
   double target_mb = 200;
   unsigned threads = std::thread::hardware_concurrency();
   bool syntax = false;
+  auto is_full = [](const char* a) {
+    return !std::strcmp(a, "--full") || !std::strcmp(a, "--syntax");
+  };
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--syntax")) syntax = true;
+    if (is_full(argv[i])) syntax = true;
   }
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--syntax")) {
+    if (is_full(argv[i])) {
       --i;
       continue;
     }
@@ -133,8 +141,8 @@ int main(int argc, char** argv) {
   std::printf("corpus: %s, %zu documents, %.2f MB of text, %zu read errors\n", corpus_dir.c_str(),
               sink.docs.size(), corpus_bytes / 1e6, sink.errors);
 
-  // The text stages alone by default; --syntax runs the whole standard
-  // pipeline, tagger and parser included.
+  // The text stages alone by default; --full runs the whole standard
+  // pipeline: tagger, parser, actors and events included.
   std::vector<std::unique_ptr<annals::Stage>> stages;
   stages.push_back(annals::MakeNormalizeStage());
   stages.push_back(annals::MakeTokenizeStage());

@@ -132,22 +132,40 @@ struct Mention {
   Evidence evidence;
 };
 
-// A resolved actor (country, organisation, person in a role, ...).
+// One appearance of an actor in a sentence: a noun phrase whose dictionary
+// mentions combine into one CAMEO actor code ("Israeli Defence Minister Yoav
+// Gallant" -> ISRGOV), or an unlisted name kept with its text (empty code).
 struct Actor {
-  std::string code;                // CAMEO actor code, e.g. "USAGOV"
-  std::string name;                // canonical name
+  std::string code;  // CAMEO actor code, e.g. "USAGOV"; empty when unknown
+  std::string name;  // canonical dictionary name, else the text
+  std::string kind;  // the deciding mention's kind: "person", "country", ...
+  std::string role;  // a person's role on the story's date ("Secretary of State")
+  Span span;         // the phrase, from its first to its last word
+  uint32_t sentence = 0;
+  uint32_t head = 0;               // token index of the phrase's head word
   std::vector<uint32_t> mentions;  // indices into Document::mentions
-  Evidence evidence;
+  Evidence evidence;               // the deciding dictionary line
 };
 
+// A coded event: source does code to target. Flags and attribution say how
+// the text asserts it; the evidence names the pattern line that fired.
 struct Event {
   uint32_t sentence = 0;
-  Span span;            // the words that express the event
-  std::string code;     // CAMEO event code, e.g. "042"
-  int32_t source = -1;  // index into Document::actors, -1 = none
-  int32_t target = -1;  // index into Document::actors, -1 = none
-  int32_t place = -1;   // index into Document::places, -1 = none
-  std::string date;     // ISO date the event happened, when known
+  Span span;             // the words that express the event
+  uint32_t trigger = 0;  // token index of the trigger word
+  std::string code;      // CAMEO event code, e.g. "042"
+  std::string root;      // its first two digits
+  double goldstein = 0;
+  int quad_class = 0;         // 1 verbal cooperation .. 4 material conflict
+  std::string plover_event;   // "CONSULT"
+  std::string plover_mode;    // "visit"; may be empty
+  int32_t source = -1;        // index into Document::actors, -1 = none
+  int32_t target = -1;        // index into Document::actors, -1 = none
+  int32_t place = -1;         // index into Document::places, -1 = none
+  std::string date;           // ISO date the event happened, when known
+  bool negated = false;       // "did not attack", "avoided vetoing"
+  bool hypothetical = false;  // "would attack", "threatened to attack", "if ..."
+  int32_t attribution = -1;   // index into Document::actors: who said so
   float confidence = 0;
   Evidence evidence;
 };

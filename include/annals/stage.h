@@ -27,6 +27,8 @@ enum Layer : uint32_t {
   kLayerTokens = 1u << 2,     // paragraphs and tokens
   kLayerSentences = 1u << 3,  // sentences
   kLayerSyntax = 1u << 4,     // tags, lemmas, dependency trees, chunks
+  kLayerActors = 1u << 5,     // actor mentions and actors
+  kLayerEvents = 1u << 6,     // coded events
 };
 
 // Per-thread reusable buffers. Stages may use them freely within one

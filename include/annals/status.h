@@ -34,7 +34,8 @@ enum class ErrorCode : int {
   kNotFound = 13,        // a requested object does not exist
   kInternal = 14,        // a broken invariant inside annals
   kBinary = 15,          // input looks like binary data, not text
-  kBadModel = 16,        // a model or dictionary file is missing parts or corrupt
+  kBadModel = 16,        // a model file is missing parts or corrupt
+  kBadDictionary = 17,   // a dictionary or ontology line is malformed (FILE:LINE)
 };
 
 // The "[E003]" prefix for a code.

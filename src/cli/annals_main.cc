@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"list", "print the ids of stored documents", annals::cli::RunList},
     {"stats", "print what the store holds", annals::cli::RunStats},
     {"parse", "tag, lemmatise and parse; print CoNLL-U", annals::cli::RunParse},
+    {"code", "code events (CAMEO, PLOVER) and print them as JSON Lines", annals::cli::RunCode},
     {"train-syntax", "train the syntax model on a UD treebank", annals::cli::RunTrainSyntax},
 };
 

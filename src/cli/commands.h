@@ -32,6 +32,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err);
 int RunList(const Args& args, std::ostream& out, std::ostream& err);
 int RunStats(const Args& args, std::ostream& out, std::ostream& err);
 int RunParse(const Args& args, std::ostream& out, std::ostream& err);
+int RunCode(const Args& args, std::ostream& out, std::ostream& err);
 int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli

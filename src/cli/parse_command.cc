@@ -13,6 +13,7 @@
 #include "annals/text.h"
 #include "cli/commands.h"
 #include "cli/input_options.h"
+#include "cli/stream_consumer.h"
 #include "syntax/conllu.h"
 #include "syntax/evaluate.h"
 #include "syntax/syntax_model.h"
@@ -90,50 +91,35 @@ int ParseConllu(const Flags& flags, const SyntaxModel& model, std::ostream& out,
   return ExitForFailures(failed);
 }
 
-// Prints each document's sentences as CoNLL-U, with ids and text.
-class ConlluConsumer : public Consumer {
- public:
-  ConlluConsumer(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
-  std::string Render(const Document& doc) const override {
-    std::string o = "# newdoc id = " + doc.id + "\n";
-    for (size_t n = 0; n < doc.sentences.size(); ++n) {
-      const Sentence& s = doc.sentences[n];
-      o += "# sent_id = " + doc.id + "-" + std::to_string(n + 1) + "\n";
-      std::string text(doc.Text(s.span));
-      for (char& c : text) {
-        if (c == '\n' || c == '\r') c = ' ';
-      }
-      o += "# text = " + text + "\n";
-      for (uint32_t t = s.tokens.begin; t < s.tokens.end; ++t) {
-        const Token& tok = doc.tokens[t];
-        const bool root = tok.head == static_cast<int32_t>(t);
-        const int head = tok.head < 0 ? -1
-                         : root       ? 0
-                                      : tok.head - static_cast<int>(s.tokens.begin) + 1;
-        o += std::to_string(t - s.tokens.begin + 1) + "\t" + std::string(doc.Text(tok.span)) +
-             "\t" + (tok.lemma.empty() ? "_" : tok.lemma) + "\t" + Or(syntax::UposName(tok.upos)) +
-             "\t" + Or(syntax::XposName(tok.xpos)) + "\t_\t" +
-             (head < 0 ? "_" : std::to_string(head)) + "\t" + Or(syntax::DeprelName(tok.deprel)) +
-             "\t_\t" + (tok.space_after ? "_" : "SpaceAfter=No") + "\n";
-      }
-      o += "\n";
-    }
-    return o;
-  }
-  Status OnBatch(std::vector<Document>&, std::vector<std::string>& rendered) override {
-    for (const std::string& r : rendered) out_ << r;
-    if (!out_.flush()) return Status(ErrorCode::kIo, "could not write standard output");
-    return Status::Ok();
-  }
-  void OnError(const RecordError& error) override {
-    err_ << "annals: " << error.Describe() << "\n";
-  }
+std::string Or(std::string_view s) { return s.empty() ? "_" : std::string(s); }
 
- private:
-  static std::string Or(std::string_view s) { return s.empty() ? "_" : std::string(s); }
-  std::ostream& out_;
-  std::ostream& err_;
-};
+// Each document's sentences as CoNLL-U, with ids and text.
+std::string RenderConllu(const Document& doc) {
+  std::string o = "# newdoc id = " + doc.id + "\n";
+  for (size_t n = 0; n < doc.sentences.size(); ++n) {
+    const Sentence& s = doc.sentences[n];
+    o += "# sent_id = " + doc.id + "-" + std::to_string(n + 1) + "\n";
+    std::string text(doc.Text(s.span));
+    for (char& c : text) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    o += "# text = " + text + "\n";
+    for (uint32_t t = s.tokens.begin; t < s.tokens.end; ++t) {
+      const Token& tok = doc.tokens[t];
+      const bool root = tok.head == static_cast<int32_t>(t);
+      const int head = tok.head < 0 ? -1
+                       : root       ? 0
+                                    : tok.head - static_cast<int>(s.tokens.begin) + 1;
+      o += std::to_string(t - s.tokens.begin + 1) + "\t" + std::string(doc.Text(tok.span)) + "\t" +
+           (tok.lemma.empty() ? "_" : tok.lemma) + "\t" + Or(syntax::UposName(tok.upos)) + "\t" +
+           Or(syntax::XposName(tok.xpos)) + "\t_\t" + (head < 0 ? "_" : std::to_string(head)) +
+           "\t" + Or(syntax::DeprelName(tok.deprel)) + "\t_\t" +
+           (tok.space_after ? "_" : "SpaceAfter=No") + "\n";
+    }
+    o += "\n";
+  }
+  return o;
+}
 
 }  // namespace
 
@@ -174,7 +160,7 @@ int RunParse(const Args& args, std::ostream& out, std::ostream& err) {
     err << "annals parse: " << pipeline.status().ToString() << "\n";
     return kExitFatal;
   }
-  ConlluConsumer consumer(out, err);
+  StreamConsumer consumer(out, err, RenderConllu);
   BatchProgress p;
   const Status s = RunBatch(flags.positional(), cmd.read, *pipeline, cmd.batch, consumer, &p);
   if (!s.ok()) {

@@ -227,6 +227,11 @@ void AddMentionsActorsEvents(const Document& doc, Json& j) {
   for (const Actor& a : doc.actors)
     actors.push_back(Json{{"code", a.code},
                           {"name", a.name},
+                          {"kind", a.kind},
+                          {"role", a.role},
+                          {"span", SpanJson(a.span)},
+                          {"sentence", a.sentence},
+                          {"head", a.head},
                           {"mentions", a.mentions},
                           {"evidence", EvidenceJson(a.evidence)}});
   j["actors"] = std::move(actors);
@@ -234,11 +239,20 @@ void AddMentionsActorsEvents(const Document& doc, Json& j) {
   for (const Event& e : doc.events)
     events.push_back(Json{{"span", SpanJson(e.span)},
                           {"sentence", e.sentence},
+                          {"trigger", e.trigger},
                           {"code", e.code},
+                          {"root", e.root},
+                          {"goldstein", e.goldstein},
+                          {"quad_class", e.quad_class},
+                          {"plover_event", e.plover_event},
+                          {"plover_mode", e.plover_mode},
                           {"source", e.source},
                           {"target", e.target},
                           {"place", e.place},
                           {"date", e.date},
+                          {"negated", e.negated},
+                          {"hypothetical", e.hypothetical},
+                          {"attribution", e.attribution},
                           {"confidence", FloatJson(e.confidence)},
                           {"evidence", EvidenceJson(e.evidence)}});
   j["events"] = std::move(events);

@@ -205,8 +205,20 @@ TEST(Json, AnnotationsCarryEveryField) {
   Document d = SmallDocument();
   const Evidence ev{"verb:190", "verbs.txt", 12};
   d.mentions = {Mention{{0, 4}, {0, 1}, 0, MentionKind::kActor, "GUN", ev}};
-  d.actors = {Actor{"MIL", "military", {0}, ev}};
-  d.events = {Event{0, {0, 10}, "190", 0, -1, -1, "2024-03-26", 0.8f, ev}};
+  Actor actor;
+  actor.code = "MIL";
+  actor.name = "military";
+  actor.mentions = {0};
+  actor.evidence = ev;
+  d.actors = {actor};
+  Event event;
+  event.span = {0, 10};
+  event.code = "190";
+  event.source = 0;
+  event.date = "2024-03-26";
+  event.confidence = 0.8f;
+  event.evidence = ev;
+  d.events = {event};
   d.places = {Place{{12, 16}, 1, "Calm", "PS", 31.5, 34.25, ev}};
   d.quotes = {Quote{{12, 16}, 1, {0, 4}, 0, ev}};
   d.counts = {Count{{0, 4}, 0, 1400000, "people", ev}};
@@ -218,10 +230,13 @@ TEST(Json, AnnotationsCarryEveryField) {
   EXPECT_EQ(j["mentions"][0]["evidence"],
             (Json{{"rule", "verb:190"}, {"file", "verbs.txt"}, {"line", 12}}));
   EXPECT_EQ(Keys(j["actors"][0]),
-            (std::vector<std::string>{"code", "name", "mentions", "evidence"}));
+            (std::vector<std::string>{"code", "name", "kind", "role", "span", "sentence", "head",
+                                      "mentions", "evidence"}));
   EXPECT_EQ(Keys(j["events"][0]),
-            (std::vector<std::string>{"span", "sentence", "code", "source", "target", "place",
-                                      "date", "confidence", "evidence"}));
+            (std::vector<std::string>{"span", "sentence", "trigger", "code", "root", "goldstein",
+                                      "quad_class", "plover_event", "plover_mode", "source",
+                                      "target", "place", "date", "negated", "hypothetical",
+                                      "attribution", "confidence", "evidence"}));
   EXPECT_EQ(j["events"][0]["target"], -1);
   EXPECT_EQ(Keys(j["places"][0]), (std::vector<std::string>{"span", "sentence", "name", "country",
                                                             "latitude", "longitude", "evidence"}));
@@ -233,7 +248,11 @@ TEST(Json, AnnotationsCarryEveryField) {
 
 TEST(Json, FloatsPrintAsWritten) {
   Document d = SmallDocument();
-  d.events = {Event{0, {0, 4}, "190", -1, -1, -1, "", 0.8f, {}}};
+  Event event;
+  event.span = {0, 4};
+  event.code = "190";
+  event.confidence = 0.8f;
+  d.events = {event};
   const std::string out = ToJson(d, JsonOptions{});
   EXPECT_NE(out.find("\"confidence\":0.8,"), std::string::npos) << out;
 }

@@ -62,8 +62,9 @@ TEST(Pipeline, FailureNamesTheStage) {
 TEST(Pipeline, StandardPipelineBuilds) {
   auto p = Pipeline::Standard();
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(p->stage_names(), (std::vector<std::string_view>{"normalize.v1", "tokenize.v2",
-                                                             "segment.v1", "syntax.v1"}));
+  EXPECT_EQ(p->stage_names(),
+            (std::vector<std::string_view>{"normalize.v1", "tokenize.v2", "segment.v1", "syntax.v1",
+                                           "actors.v1", "events.v1"}));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The one place that says which stages make the standard pipeline, in order.
 // Later issues append their stages here.
+#include "annals/coding.h"
 #include "annals/pipeline.h"
 #include "annals/syntax.h"
 #include "annals/text.h"
@@ -9,11 +10,15 @@ namespace annals {
 StatusOr<Pipeline> Pipeline::Standard() {
   auto model = DefaultSyntaxModel();
   if (!model.ok()) return model.status();
+  auto coding = DefaultCodingData();
+  if (!coding.ok()) return coding.status();
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeNormalizeStage());
   stages.push_back(MakeTokenizeStage());
   stages.push_back(MakeSegmentStage());
   stages.push_back(MakeSyntaxStage(model.value()));
+  stages.push_back(MakeActorStage(coding.value()));
+  stages.push_back(MakeEventStage(coding.value()));
   return Build(std::move(stages));
 }
 

@@ -128,7 +128,29 @@ CREATE TABLE diagnostics (
   PRIMARY KEY (doc, idx)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* const kMigrations[] = {kMigration1};
+// v2: what events.v1 and actors.v1 know beyond v1's columns: the actor's
+// phrase and kind, the event's ontology values, flags and attribution.
+// Added columns go last, so v1 rows read back with their defaults.
+constexpr const char kMigration2[] = R"sql(
+ALTER TABLE actors ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE actors ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE actors ADD COLUMN span_begin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN span_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN sentence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN head INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN trigger_token INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN root TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN goldstein REAL NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN quad_class INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN plover_event TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN hypothetical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN attribution INTEGER NOT NULL DEFAULT -1;
+CREATE INDEX events_root ON events(root, quad_class);
+)sql";
+
+constexpr const char* const kMigrations[] = {kMigration1, kMigration2};
 
 // What the file says about itself, read in one statement so that the three
 // values come from one snapshot even while another process migrates.

@@ -40,9 +40,13 @@ constexpr const char* kSql[] = {
     // kInsertMention
     "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertActor
-    "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+    "INSERT INTO actors (doc, idx, code, name, mentions, rule, file, line, kind, role, span_begin,"
+    " span_end, sentence, head) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertEvent
-    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO events (doc, idx, span_begin, span_end, sentence, code, source, target, place,"
+    " date, confidence, rule, file, line, trigger_token, root, goldstein, quad_class,"
+    " plover_event, plover_mode, negated, hypothetical, attribution)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertPlace
     "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertQuote
@@ -67,10 +71,12 @@ constexpr const char* kSql[] = {
     "SELECT span_begin, span_end, sentence, first_token, end_token, kind, entry, rule, file, line"
     " FROM mentions WHERE doc = ? ORDER BY idx",
     // kLoadActors
-    "SELECT code, name, mentions, rule, file, line FROM actors WHERE doc = ? ORDER BY idx",
+    "SELECT code, name, mentions, rule, file, line, kind, role, span_begin, span_end, sentence,"
+    " head FROM actors WHERE doc = ? ORDER BY idx",
     // kLoadEvents
     "SELECT span_begin, span_end, sentence, code, source, target, place, date, confidence,"
-    " rule, file, line FROM events WHERE doc = ? ORDER BY idx",
+    " rule, file, line, trigger_token, root, goldstein, quad_class, plover_event, plover_mode,"
+    " negated, hypothetical, attribution FROM events WHERE doc = ? ORDER BY idx",
     // kLoadPlaces
     "SELECT span_begin, span_end, sentence, name, country, latitude, longitude, rule, file, line"
     " FROM places WHERE doc = ? ORDER BY idx",

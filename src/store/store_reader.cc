@@ -168,6 +168,11 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     a.name = r.Text();
     ANNALS_RETURN_IF_ERROR(ParseIndexList(r.Text(), &a.mentions));
     a.evidence = EvidenceOf(r);
+    a.kind = r.Text();
+    a.role = r.Text();
+    a.span = SpanOf(r);
+    a.sentence = U32(r);
+    a.head = U32(r);
     return Status::Ok();
   }));
   ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadEvents), rowid, [&](Row& r) {
@@ -181,6 +186,15 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     e.date = r.Text();
     e.confidence = static_cast<float>(r.Double());
     e.evidence = EvidenceOf(r);
+    e.trigger = U32(r);
+    e.root = r.Text();
+    e.goldstein = r.Double();
+    e.quad_class = static_cast<int>(r.Int());
+    e.plover_event = r.Text();
+    e.plover_mode = r.Text();
+    e.negated = r.Int() != 0;
+    e.hypothetical = r.Int() != 0;
+    e.attribution = I32(r);
     return Status::Ok();
   }));
   ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadPlaces), rowid, [&](Row& r) {

@@ -99,6 +99,11 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(a.actors[i].code, b.actors[i].code);
     EXPECT_EQ(a.actors[i].name, b.actors[i].name);
     EXPECT_EQ(a.actors[i].mentions, b.actors[i].mentions);
+    EXPECT_EQ(a.actors[i].kind, b.actors[i].kind);
+    EXPECT_EQ(a.actors[i].role, b.actors[i].role);
+    EXPECT_EQ(a.actors[i].span, b.actors[i].span);
+    EXPECT_EQ(a.actors[i].sentence, b.actors[i].sentence);
+    EXPECT_EQ(a.actors[i].head, b.actors[i].head);
     ExpectEvidence(a.actors[i].evidence, b.actors[i].evidence);
   }
   ASSERT_EQ(a.events.size(), b.events.size());
@@ -112,6 +117,15 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(x.place, y.place);
     EXPECT_EQ(x.date, y.date);
     EXPECT_EQ(x.confidence, y.confidence);
+    EXPECT_EQ(x.trigger, y.trigger);
+    EXPECT_EQ(x.root, y.root);
+    EXPECT_EQ(x.goldstein, y.goldstein);
+    EXPECT_EQ(x.quad_class, y.quad_class);
+    EXPECT_EQ(x.plover_event, y.plover_event);
+    EXPECT_EQ(x.plover_mode, y.plover_mode);
+    EXPECT_EQ(x.negated, y.negated);
+    EXPECT_EQ(x.hypothetical, y.hypothetical);
+    EXPECT_EQ(x.attribution, y.attribution);
     ExpectEvidence(x.evidence, y.evidence);
   }
   ASSERT_EQ(a.places.size(), b.places.size());
@@ -194,6 +208,43 @@ TEST(StoreOpen, ReopenKeepsDocuments) {
   StatusOr<std::vector<std::string>> ids = store->ListIds(10);
   ASSERT_TRUE(ids.ok());
   EXPECT_EQ(*ids, std::vector<std::string>{"doc-1"});
+}
+
+// A store written before event coding (schema v1) opens, migrates in place,
+// keeps its rows (new columns at their defaults) and takes new ones whole.
+TEST(StoreOpen, MigratesVersion1Stores) {
+  TempDir dir;
+  const std::string path = dir.Path("v1.db");
+  {
+    auto store = MustOpen(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
+  }
+  // Take the file back to v1: drop what migration 2 added.
+  std::string undo = "DROP INDEX events_root;";
+  for (const char* c : {"kind", "role", "span_begin", "span_end", "sentence", "head"})
+    undo += std::string("ALTER TABLE actors DROP COLUMN ") + c + ";";
+  for (const char* c : {"trigger_token", "root", "goldstein", "quad_class", "plover_event",
+                        "plover_mode", "negated", "hypothetical", "attribution"})
+    undo += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
+  RawExec(path, undo + "PRAGMA user_version = 1;");
+
+  auto store = MustOpen(path);
+  ASSERT_NE(store, nullptr);
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
+  StatusOr<Document> old = store->Load("doc-1");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_EQ(old->events.size(), 1u);
+  EXPECT_EQ(old->events[0].code, "190");
+  EXPECT_EQ(old->events[0].attribution, -1);
+  EXPECT_FALSE(old->events[0].negated);
+  EXPECT_EQ(old->actors[0].kind, "");
+  ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument("doc-2", "Troops left.")}).ok());
+  StatusOr<Document> fresh = store->Load("doc-2");
+  ASSERT_TRUE(fresh.ok());
+  ExpectSameDocument(FullDocument("doc-2", "Troops left."), *fresh);
 }
 
 TEST(StoreOpen, RefusesNewerSchema) {

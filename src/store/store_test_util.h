@@ -68,8 +68,33 @@ inline Document FullDocument(const std::string& id = "doc-1",
   d.mentions = {
       Mention{{0, 6}, {0, 1}, 0, MentionKind::kAgent, "MIL", {"agent:4", "agents.txt", 4}},
       Mention{{7, 12}, {1, 2}, 0, MentionKind::kVerb, "190", {"verb:9", "verbs.txt", 9}}};
-  d.actors = {Actor{"ISRMIL", "Israeli military", {0, 1}, {"actor:2", "actors.txt", 2}}};
-  d.events = {Event{0, {0, 12}, "190", 0, -1, 0, "2024-03-26", 0.75f, {"ev:1", "rules.txt", 1}}};
+  Actor actor;
+  actor.code = "ISRMIL";
+  actor.name = "Israeli military";
+  actor.kind = "agent";
+  actor.role = "army";
+  actor.span = {0, 6};
+  actor.head = 0;
+  actor.mentions = {0, 1};
+  actor.evidence = {"actor:2", "actors.txt", 2};
+  d.actors = {actor};
+  Event event;
+  event.span = {0, 12};
+  event.trigger = 1;
+  event.code = "190";
+  event.root = "19";
+  event.goldstein = -10;
+  event.quad_class = 4;
+  event.plover_event = "ASSAULT";
+  event.plover_mode = "firearms";
+  event.source = 0;
+  event.place = 0;
+  event.date = "2024-03-26";
+  event.negated = true;
+  event.attribution = 0;
+  event.confidence = 0.75f;
+  event.evidence = {"ev:1", "rules.txt", 1};
+  d.events = {event};
   d.places = {Place{{14, 20}, 1, "Gaza", "PS", 31.5, 34.466667, {"pl:1", "places.txt", 7}}};
   d.quotes = {Quote{{15, 22}, 1, {24, 27}, 0, {"quote:1", "", 0}}};
   d.counts = {Count{{0, 6}, 0, 1400000, "people", {"count:1", "", 0}}};

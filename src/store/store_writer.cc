@@ -81,12 +81,16 @@ Status SqliteStore::InsertAnnotations(const Document& doc, int64_t rowid) {
       Query::kInsertActor, rowid, doc.actors, "inserting an actor", [](Binder& b, const Actor& a) {
         b.Text(a.code).Text(a.name).TextCopy(Dump(nlohmann::json(a.mentions)));
         BindEvidence(b, a.evidence);
+        b.Text(a.kind).Text(a.role).Int(a.span.begin).Int(a.span.end).Int(a.sentence).Int(a.head);
       }));
   ANNALS_RETURN_IF_ERROR(InsertRows(
       Query::kInsertEvent, rowid, doc.events, "inserting an event", [](Binder& b, const Event& e) {
         b.Int(e.span.begin).Int(e.span.end).Int(e.sentence);
         b.Text(e.code).Int(e.source).Int(e.target).Int(e.place).Text(e.date).Double(e.confidence);
         BindEvidence(b, e.evidence);
+        b.Int(e.trigger).Text(e.root).Double(e.goldstein).Int(e.quad_class);
+        b.Text(e.plover_event).Text(e.plover_mode);
+        b.Int(e.negated ? 1 : 0).Int(e.hypothetical ? 1 : 0).Int(e.attribution);
       }));
   ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertPlace, rowid, doc.places, "inserting a place",
                                     [](Binder& b, const Place& p) {

@@ -82,3 +82,123 @@ TEST_F(SeedStory, SentenceBoundariesMatchTheCarefulReader) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+// The events the brief asks of the seed story, each found by its parts and
+// checked for its evidence. Codes by family, as the brief states them.
+class SeedEvents : public SeedStory {
+ protected:
+  // The first event of `root` whose source and target codes start with the
+  // given prefixes ("" = any, "-" = none) and whose trigger text contains
+  // `word`.
+  const Event* Find(std::string_view root, std::string_view source, std::string_view target,
+                    std::string_view word) const {
+    for (const Event& e : doc_.events) {
+      if (e.root != root) continue;
+      if (doc_.Text(e.span).find(word) == std::string_view::npos) continue;
+      if (!Matches(e.source, source) || !Matches(e.target, target)) continue;
+      return &e;
+    }
+    return nullptr;
+  }
+  bool Matches(int32_t actor, std::string_view prefix) const {
+    if (prefix == "-") return actor < 0;
+    if (prefix.empty()) return true;
+    return actor >= 0 && doc_.actors[actor].code.compare(0, prefix.size(), prefix) == 0;
+  }
+  std::string Dump() const {
+    std::string s;
+    for (const Event& e : doc_.events) {
+      s += e.code + " " + (e.source >= 0 ? doc_.actors[e.source].code : "-") + " -> " +
+           (e.target >= 0 ? doc_.actors[e.target].code : "-") + " [" +
+           std::string(doc_.Text(e.span)) + "]" + (e.negated ? " negated" : "") +
+           (e.hypothetical ? " hypothetical" : "") + "\n";
+    }
+    return s;
+  }
+  void ExpectEvidence(const Event& e) const {
+    EXPECT_EQ(e.evidence.file.rfind("dict/verbs/", 0), 0u) << e.evidence.file;
+    EXPECT_GT(e.evidence.line, 0u);
+    EXPECT_FALSE(e.plover_event.empty());
+    EXPECT_NE(e.quad_class, 0);
+  }
+};
+
+TEST_F(SeedEvents, BlinkenMeetsGallant) {
+  const Event* e = Find("04", "USAGOV", "ISRGOV", "meeting");
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(doc_.actors[e->source].name, "Antony Blinken");
+  EXPECT_EQ(doc_.actors[e->target].name, "Yoav Gallant");
+  EXPECT_EQ(doc_.actors[e->source].kind, "pronoun") << "'his meeting': his = Blinken";
+  ASSERT_GE(e->attribution, 0);
+  EXPECT_EQ(doc_.actors[e->attribution].name, "Matthew Miller");
+  EXPECT_FALSE(e->negated);
+  ExpectEvidence(*e);
+}
+
+TEST_F(SeedEvents, UsOpposesTheRafahOperation) {
+  const Event* e = Find("11", "USA", "", "opposition");
+  ASSERT_NE(e, nullptr) << Dump();
+  ExpectEvidence(*e);
+}
+
+TEST_F(SeedEvents, NetanyahuCancelsTheVisit) {
+  const Event* e = Find("12", "ISRGOV", "USA", "cancel");
+  if (e == nullptr) e = Find("16", "ISRGOV", "USA", "cancel");
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(doc_.actors[e->source].name, "Benjamin Netanyahu");
+  EXPECT_FALSE(e->negated);
+  // The visit itself did not happen: no positive visit event.
+  for (const Event& v : doc_.events) {
+    if (v.root == "04" && doc_.Text(v.span).find("visit") != std::string_view::npos) {
+      EXPECT_TRUE(v.negated || v.hypothetical) << Dump();
+    }
+  }
+}
+
+TEST_F(SeedEvents, SecurityCouncilDemandsACeasefire) {
+  const Event* e = Find("10", "IGOUNOSEC", "", "ceasefire");
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(e->code, "1056");
+  ExpectEvidence(*e);
+}
+
+TEST_F(SeedEvents, WhiteHouseDisappointedWithIsrael) {
+  const Event* e = Find("11", "USA", "ISR", "disappointed");
+  ASSERT_NE(e, nullptr) << Dump();
+  ASSERT_GE(e->attribution, 0);
+  EXPECT_EQ(doc_.actors[e->attribution].name, "White House");
+}
+
+TEST_F(SeedEvents, IsraelsWarKillsPalestinianCivilians) {
+  const Event* e = nullptr;
+  for (std::string_view root : {"18", "19", "20"}) {
+    if (!e) e = Find(root, "ISR", "PSECVL", "kill");
+  }
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(std::string(doc_.Text(doc_.actors[e->target].span)), "Palestinian civilians");
+  EXPECT_LT(e->goldstein, 0);
+  EXPECT_EQ(e->quad_class, 4);
+}
+
+TEST_F(SeedEvents, NoVetoByTheUs) {
+  for (const Event& e : doc_.events) {
+    if (doc_.Text(e.span).find("veto") == std::string_view::npos) continue;
+    EXPECT_TRUE(e.negated) << "'avoided vetoing' is not a veto\n" << Dump();
+  }
+}
+
+TEST_F(SeedEvents, EveryActorCarriesEvidence) {
+  for (const Actor& a : doc_.actors) {
+    EXPECT_FALSE(a.evidence.rule.empty()) << a.name;
+    if (a.kind != "unknown") {
+      EXPECT_GT(a.evidence.line, 0u) << a.name;
+    }
+    EXPECT_LE(a.span.end, doc_.text.size());
+  }
+}
+
+}  // namespace
+}  // namespace annals

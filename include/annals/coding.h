@@ -1,0 +1,45 @@
+// Event coding: who did what to whom.
+//
+//   actors.v1  finds the names of the actor dictionaries in the text
+//              (Document::mentions) and combines the mentions of one noun
+//              phrase into one actor ("Israeli Defence Minister Yoav
+//              Gallant" -> ISRGOV, Document::actors).
+//   events.v1  matches the event patterns on the dependency parse, finds each
+//              event's source and target among the actors, and marks
+//              negation, modality and attribution (Document::events).
+//
+// Both read one CodingData: the ontologies of data/ontology and the
+// dictionaries of data/dict, loaded and checked once (docs/dictionaries.md,
+// docs/coding.md).
+#ifndef ANNALS_CODING_H_
+#define ANNALS_CODING_H_
+
+#include <memory>
+#include <string>
+
+#include "annals/document.h"
+#include "annals/stage.h"
+#include "annals/status.h"
+
+namespace annals {
+
+class CodingData;
+
+// $ANNALS_DATA_DIR, else the data/ folder annals was built from.
+std::string DefaultDataDir();
+// Loads `data_dir`/ontology and `data_dir`/dict; any bad line fails the
+// load with "FILE:LINE: reason" (kBadDictionary).
+StatusOr<std::shared_ptr<const CodingData>> LoadCodingData(const std::string& data_dir);
+// DefaultDataDir(), loaded once per process.
+StatusOr<std::shared_ptr<const CodingData>> DefaultCodingData();
+
+std::unique_ptr<Stage> MakeActorStage(std::shared_ptr<const CodingData> data);
+std::unique_ptr<Stage> MakeEventStage(std::shared_ptr<const CodingData> data);
+
+// The document's events as flat, self-contained records, one JSON object per
+// line: what `annals code` prints (fields in docs/coding.md).
+std::string EventRecordsJsonl(const Document& doc, const CodingData& data);
+
+}  // namespace annals
+
+#endif  // ANNALS_CODING_H_
