@@ -21,8 +21,10 @@ constexpr Command kCommands[] = {
     {"show", "print one stored document as JSON", annals::cli::RunShow},
     {"list", "print the ids of stored documents", annals::cli::RunList},
     {"stats", "print what the store holds", annals::cli::RunStats},
+    {"export", "write stored events as GDELT 2.0 Events rows", annals::cli::RunExport},
     {"parse", "tag, lemmatise and parse; print CoNLL-U", annals::cli::RunParse},
     {"code", "code events (CAMEO, PLOVER) and print them as JSON Lines", annals::cli::RunCode},
+    {"validate", "run a TABARI/PETRARCH validation file and score it", annals::cli::RunValidate},
     {"train-syntax", "train the syntax model on a UD treebank", annals::cli::RunTrainSyntax},
 };
 

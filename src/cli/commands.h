@@ -31,8 +31,10 @@ int RunProcess(const Args& args, std::ostream& out, std::ostream& err);
 int RunShow(const Args& args, std::ostream& out, std::ostream& err);
 int RunList(const Args& args, std::ostream& out, std::ostream& err);
 int RunStats(const Args& args, std::ostream& out, std::ostream& err);
+int RunExport(const Args& args, std::ostream& out, std::ostream& err);
 int RunParse(const Args& args, std::ostream& out, std::ostream& err);
 int RunCode(const Args& args, std::ostream& out, std::ostream& err);
+int RunValidate(const Args& args, std::ostream& out, std::ostream& err);
 int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli

@@ -1,9 +1,11 @@
-// Sub-commands that read the store: show (one document as JSON), list (ids)
-// and stats (counts).
+// Sub-commands that read the store: show (one document as JSON), list (ids),
+// stats (counts) and export (events in other tools' layouts).
 #include <filesystem>
 #include <memory>
 #include <ostream>
 
+#include "annals/coding.h"
+#include "annals/export.h"
 #include "annals/json.h"
 #include "annals/store.h"
 #include "cli/commands.h"
@@ -144,6 +146,68 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
     std::string key = "  format " + fmt;
     key.resize(16, ' ');
     out << key << n << "\n";
+  }
+  return 0;
+}
+
+}  // namespace annals::cli
+
+namespace annals::cli {
+
+int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
+  Flags flags;
+  int code = 0;
+  auto store = OpenFromFlags(
+      "export", "--gdelt-events --db FILE [--header] [--all] [--data DIR]",
+      "Writes the stored events in the GDELT 2.0 Events layout: one tab-separated\n"
+      "line of 61 columns per event, columns we cannot fill left empty\n"
+      "(docs/gdelt.md). Negated and hypothetical events are left out unless\n"
+      "--all is given.\n\n"
+      "Exit status: 0 written; 101 store, dictionary or output failure; 102 usage.",
+      {{"gdelt-events", "", "GDELT 2.0 Events layout (the only layout so far; required)"},
+       {"header", "", "print the column names first"},
+       {"all", "", "include negated and hypothetical events"},
+       {"data", "DIR", "ontologies for the codes (default: " + DefaultDataDir() + ")"}},
+      args, out, err, &flags, &code);
+  if (!store) return code;
+  if (!flags.Has("gdelt-events")) {
+    err << "annals export: say which layout: --gdelt-events\n";
+    return kExitUsage;
+  }
+  auto data = flags.Get("data") ? LoadCodingData(*flags.Get("data")) : DefaultCodingData();
+  if (!data.ok()) {
+    err << "annals export: " << data.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  if (flags.Has("header")) {
+    bool first = true;
+    for (std::string_view c : GdeltEventColumns()) {
+      out << (first ? "" : "\t") << c;
+      first = false;
+    }
+    out << "\n";
+  }
+  StatusOr<std::vector<std::string>> ids = store->ListIds(~0ull);
+  if (!ids.ok()) {
+    err << "annals export: " << ids.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  GdeltOptions options;
+  options.include_unasserted = flags.Has("all");
+  std::string rows;
+  for (const std::string& id : *ids) {
+    StatusOr<Document> doc = store->Load(id);
+    if (!doc.ok()) {
+      err << "annals export: " << doc.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    rows.clear();
+    AppendGdeltEvents(*doc, **data, options, &rows);
+    out << rows;
+  }
+  if (!out.flush()) {
+    err << "annals export: could not write standard output\n";
+    return kExitFatal;
   }
   return 0;
 }

@@ -71,12 +71,12 @@ bool StaysInPhrase(const coding::Tree& tree, uint32_t t, const std::vector<bool>
 // rather than a title: "Gordon Brown" names someone, "Mr Brown" may be ours.
 bool OtherFirstName(const coding::Tree& tree, uint32_t surname) {
   static constexpr std::array<std::string_view, 40> kTitles = {
-      "mr",        "mrs",      "ms",       "dr",        "president", "minister", "secretary",
-      "general",   "gen.",     "prime",    "chancellor", "senator",  "sen.",     "rep.",
-      "ambassador", "sheikh",  "king",     "queen",     "prince",    "spokesman", "spokeswoman",
-      "spokesperson", "premier", "commander", "chief",  "envoy",     "governor", "judge",
-      "mayor",     "leader",   "speaker",  "emir",      "sultan",    "lt.",      "col.",
-      "adm.",      "gov.",     "pope",     "sir",       "lord"};
+      "mr",           "mrs",     "ms",        "dr",         "president", "minister",  "secretary",
+      "general",      "gen.",    "prime",     "chancellor", "senator",   "sen.",      "rep.",
+      "ambassador",   "sheikh",  "king",      "queen",      "prince",    "spokesman", "spokeswoman",
+      "spokesperson", "premier", "commander", "chief",      "envoy",     "governor",  "judge",
+      "mayor",        "leader",  "speaker",   "emir",       "sultan",    "lt.",       "col.",
+      "adm.",         "gov.",    "pope",      "sir",        "lord"};
   const uint32_t prev = surname - 1;
   if (tree.Upos(prev) != syntax::upos::kPropn) return false;
   return std::find(kTitles.begin(), kTitles.end(), tree.Lower(prev)) == kTitles.end();
@@ -247,7 +247,12 @@ class ActorStage final : public Stage {
       a.span.begin = doc.mentions[members.front()].span.begin;
       a.span.end = std::max(doc.mentions[members.back()].span.end, doc.tokens[a.head].span.end);
       a.span.begin = std::min(a.span.begin, doc.tokens[a.head].span.begin);
-      if (a.name.empty()) a.name = std::string(doc.Text(a.span));
+      // Unnamed (country plus role): the words of its mentions, "Israeli
+      // delegation" rather than the whole "Israeli delegation's visit".
+      if (a.name.empty()) {
+        a.name = std::string(doc.Text(
+            {doc.mentions[members.front()].span.begin, doc.mentions[members.back()].span.end}));
+      }
       a.mentions = members;
       doc.actors.push_back(std::move(a));
     }

@@ -334,7 +334,11 @@ class EventStage final : public Stage {
     country.code = actor.code.substr(0, 3);
     country.kind = "country";
     for (uint32_t m : actor.mentions) {
-      if (doc.mentions[m].kind == MentionKind::kActor) country.evidence = doc.mentions[m].evidence;
+      const Mention& x = doc.mentions[m];
+      if (x.kind != MentionKind::kActor) continue;
+      country.evidence = x.evidence;
+      country.name = std::string(doc.Text(x.span));
+      country.span = x.span;
     }
     doc.actors.push_back(std::move(country));
     return static_cast<int32_t>(doc.actors.size() - 1);

@@ -54,11 +54,22 @@ bool IsCameoCode(std::string_view c) {
 
 Status Ontology::Load(const std::string& dir, Ontology* out) {
   Ontology o;
-  FieldFile events, mapping, plover, modes;
+  FieldFile events, mapping, plover, modes, actors;
   if (Status s = ReadFieldFile(dir + "/cameo-events.tsv", '\t', &events); !s.ok()) return s;
   if (Status s = ReadFieldFile(dir + "/cameo-to-plover.tsv", '\t', &mapping); !s.ok()) return s;
   if (Status s = ReadFieldFile(dir + "/plover-events.tsv", '\t', &plover); !s.ok()) return s;
   if (Status s = ReadFieldFile(dir + "/plover-modes.tsv", '\t', &modes); !s.ok()) return s;
+  if (Status s = ReadFieldFile(dir + "/cameo-actors.tsv", '\t', &actors); !s.ok()) return s;
+  Header ha;
+  if (Status s = ha.Read(actors, {"code", "kind"}); !s.ok()) return s;
+  for (size_t i = 1; i < actors.lines.size(); ++i) {
+    const FieldLine& l = actors.lines[i];
+    if (Status s = ha.CheckWidth(actors, l); !s.ok()) return s;
+    const std::string code(ha.Get(l, 0));
+    if (code.empty()) return LineError(actors.path, l.number, "empty actor code");
+    if (!o.actor_kinds_.emplace(code, std::string(ha.Get(l, 1))).second)
+      return LineError(actors.path, l.number, "duplicate actor code " + code);
+  }
 
   Header h;
   if (Status s = h.Read(events, {"code", "name", "goldstein", "quad_class"}); !s.ok()) return s;
@@ -132,6 +143,11 @@ Status Ontology::Load(const std::string& dir, Ontology* out) {
   }
   *out = std::move(o);
   return Status::Ok();
+}
+
+std::string_view Ontology::ActorCodeKind(std::string_view code) const {
+  auto it = actor_kinds_.find(std::string(code));
+  return it == actor_kinds_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 const EventType* Ontology::Find(std::string_view code) const {

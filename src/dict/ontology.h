@@ -31,6 +31,11 @@ class Ontology {
   static Status Load(const std::string& dir, Ontology* out);
 
   const EventType* Find(std::string_view code) const;
+  // The kind cameo-actors.tsv gives a three-letter actor code ("country",
+  // "region", "role", "organisation", "religion", "ethnicity"); empty when
+  // the code is not listed. Case matters: "CHE" is Switzerland, "che" the
+  // Chechens.
+  std::string_view ActorCodeKind(std::string_view code) const;
   size_t size() const { return types_.size(); }
   // The CAMEO root of a code: its first two digits.
   static std::string_view Root(std::string_view code) { return code.substr(0, 2); }
@@ -38,6 +43,7 @@ class Ontology {
  private:
   std::vector<EventType> types_;
   std::unordered_map<std::string, size_t> by_code_;
+  std::unordered_map<std::string, std::string> actor_kinds_;
 };
 
 }  // namespace annals::dict

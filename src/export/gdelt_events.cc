@@ -1,0 +1,192 @@
+// GDELT 2.0 Events rows (docs/gdelt.md). Actor codes are cut into GDELT's
+// parts with the CAMEO actor table: "ISRGOV" -> country ISR, type GOV;
+// "PSEREBHMS" -> country PSE, type REB, known group HMS; "IGOUNOSEC" ->
+// type IGO, known group UNO.
+#include <xxhash.h>
+
+#include <array>
+#include <cstdio>
+
+#include "annals/export.h"
+#include "coding/coding_data.h"
+
+namespace annals {
+namespace {
+
+constexpr std::array<std::string_view, 61> kColumns = {"GLOBALEVENTID",
+                                                       "SQLDATE",
+                                                       "MonthYear",
+                                                       "Year",
+                                                       "FractionDate",
+                                                       "Actor1Code",
+                                                       "Actor1Name",
+                                                       "Actor1CountryCode",
+                                                       "Actor1KnownGroupCode",
+                                                       "Actor1EthnicCode",
+                                                       "Actor1Religion1Code",
+                                                       "Actor1Religion2Code",
+                                                       "Actor1Type1Code",
+                                                       "Actor1Type2Code",
+                                                       "Actor1Type3Code",
+                                                       "Actor2Code",
+                                                       "Actor2Name",
+                                                       "Actor2CountryCode",
+                                                       "Actor2KnownGroupCode",
+                                                       "Actor2EthnicCode",
+                                                       "Actor2Religion1Code",
+                                                       "Actor2Religion2Code",
+                                                       "Actor2Type1Code",
+                                                       "Actor2Type2Code",
+                                                       "Actor2Type3Code",
+                                                       "IsRootEvent",
+                                                       "EventCode",
+                                                       "EventBaseCode",
+                                                       "EventRootCode",
+                                                       "QuadClass",
+                                                       "GoldsteinScale",
+                                                       "NumMentions",
+                                                       "NumSources",
+                                                       "NumArticles",
+                                                       "AvgTone",
+                                                       "Actor1Geo_Type",
+                                                       "Actor1Geo_FullName",
+                                                       "Actor1Geo_CountryCode",
+                                                       "Actor1Geo_ADM1Code",
+                                                       "Actor1Geo_ADM2Code",
+                                                       "Actor1Geo_Lat",
+                                                       "Actor1Geo_Long",
+                                                       "Actor1Geo_FeatureID",
+                                                       "Actor2Geo_Type",
+                                                       "Actor2Geo_FullName",
+                                                       "Actor2Geo_CountryCode",
+                                                       "Actor2Geo_ADM1Code",
+                                                       "Actor2Geo_ADM2Code",
+                                                       "Actor2Geo_Lat",
+                                                       "Actor2Geo_Long",
+                                                       "Actor2Geo_FeatureID",
+                                                       "ActionGeo_Type",
+                                                       "ActionGeo_FullName",
+                                                       "ActionGeo_CountryCode",
+                                                       "ActionGeo_ADM1Code",
+                                                       "ActionGeo_ADM2Code",
+                                                       "ActionGeo_Lat",
+                                                       "ActionGeo_Long",
+                                                       "ActionGeo_FeatureID",
+                                                       "DATEADDED",
+                                                       "SOURCEURL"};
+
+// GDELT's ten actor columns for one actor.
+struct ActorParts {
+  std::string code, name, country, group, ethnic, religion1, religion2, type[3];
+};
+
+ActorParts Split(const Document& doc, int32_t index, const dict::Ontology& ontology) {
+  ActorParts p;
+  if (index < 0) return p;
+  const Actor& a = doc.actors[index];
+  p.code = a.code;
+  p.name = a.name;
+  int types = 0;
+  for (size_t i = 0; i + 3 <= a.code.size(); i += 3) {
+    const std::string block = a.code.substr(i, 3);
+    if (block == "---") continue;
+    const std::string_view kind = ontology.ActorCodeKind(block);
+    if (i == 0 && (kind == "country" || kind == "region")) {
+      p.country = block;
+    } else if (kind == "role" || block == "IGO" || block == "NGO" || block == "NGM" ||
+               block == "IMG" || block == "MNC") {
+      if (types < 3) p.type[types++] = block;
+    } else if (kind == "religion") {
+      (p.religion1.empty() ? p.religion1 : p.religion2) = block;
+    } else if (kind == "ethnicity") {
+      p.ethnic = block;
+    } else if (p.group.empty()) {
+      p.group = block;  // an organisation or group id: UNO, HMS
+    }
+  }
+  return p;
+}
+
+// "2024-03-26T22:16" -> 20240326 and 20240326221600; zero when unknown.
+void Dates(const Document& doc, int* day, std::string* added, double* fraction) {
+  *day = 0;
+  added->clear();
+  *fraction = 0;
+  if (!doc.published || doc.published->year == 0) return;
+  const PublishedTime& p = *doc.published;
+  *day = p.year * 10000 + p.month * 100 + p.day;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", p.year, p.month, p.day, p.hour,
+                p.minute, p.second);
+  *added = buf;
+  static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  const int doy = kBefore[(p.month - 1) % 12] + p.day;
+  *fraction = p.year + doy / 365.0;
+}
+
+}  // namespace
+
+std::span<const std::string_view> GdeltEventColumns() { return kColumns; }
+
+void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltOptions& options,
+                       std::string* out) {
+  int day = 0;
+  double fraction = 0;
+  std::string added;
+  Dates(doc, &day, &added, &fraction);
+  const std::string url = doc.url.empty() ? doc.origin.Describe() : doc.url;
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    if (!options.include_unasserted && (e.negated || e.hypothetical)) continue;
+    // Stable across exports and stores: a hash of document id and index.
+    const std::string key = doc.id + '\0' + std::to_string(i);
+    const uint64_t id = XXH3_64bits(key.data(), key.size()) & 0x7fffffffffffffffULL;
+    std::vector<std::string> f(kColumns.size());
+    f[0] = std::to_string(id);
+    if (day) {
+      f[1] = std::to_string(day);
+      f[2] = std::to_string(day / 100);
+      f[3] = std::to_string(day / 10000);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4f", fraction);
+      f[4] = buf;
+    }
+    const ActorParts a1 = Split(doc, e.source, data.ontology);
+    const ActorParts a2 = Split(doc, e.target, data.ontology);
+    for (int k = 0; k < 2; ++k) {
+      const ActorParts& a = k == 0 ? a1 : a2;
+      const size_t at = k == 0 ? 5 : 15;
+      f[at] = a.code;
+      f[at + 1] = a.name;
+      f[at + 2] = a.country;
+      f[at + 3] = a.group;
+      f[at + 4] = a.ethnic;
+      f[at + 5] = a.religion1;
+      f[at + 6] = a.religion2;
+      f[at + 7] = a.type[0];
+      f[at + 8] = a.type[1];
+      f[at + 9] = a.type[2];
+    }
+    const uint32_t paragraph =
+        e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].paragraph : 0;
+    f[25] = paragraph == 0 ? "1" : "0";
+    f[26] = e.code;
+    f[27] = e.code.substr(0, 3);
+    f[28] = e.root;
+    f[29] = std::to_string(e.quad_class);
+    char g[16];
+    std::snprintf(g, sizeof g, "%.1f", e.goldstein);
+    f[30] = g;
+    f[31] = f[32] = f[33] =
+        "1";  // one article, one source, one mention until duplicates are linked
+    f[59] = added;
+    f[60] = url;
+    for (size_t c = 0; c < f.size(); ++c) {
+      if (c) *out += '\t';
+      for (char ch : f[c]) *out += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
+    }
+    *out += '\n';
+  }
+}
+
+}  // namespace annals

@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "annals/export.h"
+
+namespace annals {
+namespace {
+
+std::vector<std::string> Fields(const std::string& line) {
+  std::vector<std::string> f;
+  std::stringstream ss(line);
+  std::string x;
+  while (std::getline(ss, x, '\t')) f.push_back(x);
+  if (!line.empty() && line.back() == '\t') f.push_back("");
+  return f;
+}
+
+class Gdelt : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto data = DefaultCodingData();
+    ASSERT_TRUE(data.ok()) << data.status().ToString();
+    data_ = *data;
+    doc_.id = "d1";
+    doc_.url = "https://news.example.org/1";
+    doc_.published = PublishedTime{2024, 3, 25, 14, 5, 0, true, false};
+    doc_.text = "Hamas\tfighters attacked Israeli troops.";
+    doc_.sentences = {Sentence{{0, 37}, {0, 0}, 0}};
+    Actor hamas;
+    hamas.code = "PSEREBHMS";
+    hamas.name = "Hamas\tfighters";  // a tab must not break the row
+    Actor troops;
+    troops.code = "ISRMIL";
+    troops.name = "Israeli troops";
+    Actor council;
+    council.code = "IGOUNOSEC";
+    council.name = "Security Council";
+    doc_.actors = {hamas, troops, council};
+    Event e;
+    e.code = "1951";
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = -10;
+    e.source = 0;
+    e.target = 1;
+    doc_.events.push_back(e);
+    Event denied = e;
+    denied.negated = true;
+    doc_.events.push_back(denied);
+    Event demand;
+    demand.code = "1056";
+    demand.root = "10";
+    demand.quad_class = 3;
+    demand.goldstein = -5;
+    demand.source = 2;
+    doc_.events.push_back(demand);
+  }
+  std::shared_ptr<const CodingData> data_;
+  Document doc_;
+};
+
+TEST_F(Gdelt, SixtyOneColumnsInGdeltsOrder) {
+  ASSERT_EQ(GdeltEventColumns().size(), 61u);
+  EXPECT_EQ(GdeltEventColumns()[0], "GLOBALEVENTID");
+  EXPECT_EQ(GdeltEventColumns()[26], "EventCode");
+  EXPECT_EQ(GdeltEventColumns()[60], "SOURCEURL");
+  std::string out;
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
+  std::stringstream lines(out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_EQ(Fields(line).size(), 61u) << line;
+    ++n;
+  }
+  EXPECT_EQ(n, 2) << "the negated event is left out";
+  GdeltOptions all;
+  all.include_unasserted = true;
+  out.clear();
+  AppendGdeltEvents(doc_, *data_, all, &out);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3);
+}
+
+TEST_F(Gdelt, ActorCodesAreCutIntoGdeltsParts) {
+  std::string out;
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
+  const std::vector<std::string> f = Fields(out.substr(0, out.find('\n')));
+  EXPECT_EQ(f[1], "20240325");
+  EXPECT_EQ(f[2], "202403");
+  EXPECT_EQ(f[3], "2024");
+  EXPECT_EQ(f[5], "PSEREBHMS");
+  EXPECT_EQ(f[6], "Hamas fighters");
+  EXPECT_EQ(f[7], "PSE");
+  EXPECT_EQ(f[8], "HMS");
+  EXPECT_EQ(f[12], "REB");
+  EXPECT_EQ(f[15], "ISRMIL");
+  EXPECT_EQ(f[17], "ISR");
+  EXPECT_EQ(f[22], "MIL");
+  EXPECT_EQ(f[26], "1951");
+  EXPECT_EQ(f[27], "195");
+  EXPECT_EQ(f[28], "19");
+  EXPECT_EQ(f[29], "4");
+  EXPECT_EQ(f[30], "-10.0");
+  EXPECT_EQ(f[35], "") << "no places yet: geography stays empty";
+  EXPECT_EQ(f[59], "20240325140500");
+  EXPECT_EQ(f[60], "https://news.example.org/1");
+  const std::vector<std::string> g = Fields(out.substr(out.find('\n') + 1));
+  EXPECT_EQ(g[5], "IGOUNOSEC");
+  EXPECT_EQ(g[7], "");
+  EXPECT_EQ(g[8], "UNO");
+  EXPECT_EQ(g[12], "IGO");
+  EXPECT_EQ(g[15], "") << "no target";
+}
+
+TEST_F(Gdelt, IdsAreStable) {
+  std::string a, b;
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &a);
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &b);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(Fields(a)[0], "");
+}
+
+}  // namespace
+}  // namespace annals
