@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "annals/document.h"
 #include "annals/stage.h"
@@ -35,6 +36,21 @@ StatusOr<std::shared_ptr<const CodingData>> DefaultCodingData();
 
 std::unique_ptr<Stage> MakeActorStage(std::shared_ptr<const CodingData> data);
 std::unique_ptr<Stage> MakeEventStage(std::shared_ptr<const CodingData> data);
+
+// Dictionaries in the formats of TABARI and PETRARCH (docs/compat.md).
+// Verbs and actors are needed; agents and discards may be empty.
+struct TabariFiles {
+  std::string verbs, actors, agents, discards;
+  // Skip lines that cannot be read (listed in *warnings) instead of failing.
+  bool lenient = false;
+};
+// "tabari.v1": codes each sentence with those dictionaries the way TABARI
+// does, on the words, without a parse, and adds its actors and events to
+// the document (next to events.v1's, if that stage ran too). `data` gives
+// the CAMEO values (Goldstein, QuadClass, PLOVER) of codes it knows.
+StatusOr<std::unique_ptr<Stage>> MakeTabariStage(const TabariFiles& files,
+                                                 std::shared_ptr<const CodingData> data,
+                                                 std::vector<std::string>* warnings = nullptr);
 
 // The document's events as flat, self-contained records, one JSON object per
 // line: what `annals code` prints (fields in docs/coding.md).

@@ -13,13 +13,19 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH... [--data DIR]";
+constexpr char kUsage[] =
+    "PATH... [--data DIR] [--tabari-verbs FILE --tabari-actors FILE [--tabari-agents FILE]\n"
+    "        [--tabari-discards FILE] [--tabari-lenient] [--with-own]]";
 constexpr char kSummary[] =
     "Reads articles like 'annals process', codes their events and prints one\n"
     "JSON object per event on standard output: CAMEO code and name, Goldstein,\n"
     "QuadClass, PLOVER type and mode, source and target actors, negation,\n"
     "modality, attribution, and the dictionary lines behind each part\n"
     "(docs/coding.md). Nothing is stored.\n\n"
+    "With --tabari-verbs and --tabari-actors (and optionally agents and\n"
+    "discards), dictionaries in the TABARI/PETRARCH formats code the articles\n"
+    "instead, the way TABARI does (docs/compat.md); --with-own adds annals' own\n"
+    "events next to theirs.\n\n"
     "Exit status: 0 all coded; 1-100 that many records failed; 101 dictionary\n"
     "or output failure; 102 usage.";
 
@@ -29,7 +35,13 @@ int RunCode(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
           "code", kUsage, kSummary,
-          {{"data", "DIR", "dictionaries and ontologies (default: " + DefaultDataDir() + ")"}},
+          {{"data", "DIR", "dictionaries and ontologies (default: " + DefaultDataDir() + ")"},
+           {"tabari-verbs", "FILE", "a TABARI/PETRARCH verbs dictionary"},
+           {"tabari-actors", "FILE", "a TABARI/PETRARCH actors dictionary"},
+           {"tabari-agents", "FILE", "a TABARI/PETRARCH agents dictionary"},
+           {"tabari-discards", "FILE", "a TABARI/PETRARCH discards list"},
+           {"tabari-lenient", "", "skip (and list) TABARI dictionary lines that cannot be read"},
+           {"with-own", "", "with TABARI dictionaries: also code with annals' own"}},
           args, out, err, &cmd)) {
     return *done;
   }
@@ -47,13 +59,40 @@ int RunCode(const Args& args, std::ostream& out, std::ostream& err) {
     err << "annals code: " << model.status().ToString() << "\n";
     return kExitFatal;
   }
+  TabariFiles tabari;
+  const Flags& f = cmd.flags;
+  for (auto [flag, field] : {std::pair{"tabari-verbs", &tabari.verbs},
+                             {"tabari-actors", &tabari.actors},
+                             {"tabari-agents", &tabari.agents},
+                             {"tabari-discards", &tabari.discards}}) {
+    if (auto v = f.Get(flag)) *field = *v;
+  }
+  const bool use_tabari = !tabari.verbs.empty() || !tabari.actors.empty() ||
+                          !tabari.agents.empty() || !tabari.discards.empty();
+  if (use_tabari && (tabari.verbs.empty() || tabari.actors.empty())) {
+    err << "annals code: TABARI coding needs --tabari-verbs and --tabari-actors\n";
+    return kExitUsage;
+  }
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeNormalizeStage());
   stages.push_back(MakeTokenizeStage());
   stages.push_back(MakeSegmentStage());
-  stages.push_back(MakeSyntaxStage(*model));
-  stages.push_back(MakeActorStage(*data));
-  stages.push_back(MakeEventStage(*data));
+  if (!use_tabari || f.Has("with-own")) {
+    stages.push_back(MakeSyntaxStage(*model));
+    stages.push_back(MakeActorStage(*data));
+    stages.push_back(MakeEventStage(*data));
+  }
+  if (use_tabari) {
+    tabari.lenient = f.Has("tabari-lenient");
+    std::vector<std::string> warnings;
+    auto stage = MakeTabariStage(tabari, *data, &warnings);
+    for (const std::string& w : warnings) err << "annals code: skipped " << w << "\n";
+    if (!stage.ok()) {
+      err << "annals code: " << stage.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    stages.push_back(std::move(stage).value());
+  }
   auto pipeline = Pipeline::Build(std::move(stages));
   if (!pipeline.ok()) {
     err << "annals code: " << pipeline.status().ToString() << "\n";

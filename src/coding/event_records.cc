@@ -18,10 +18,14 @@ Json EvidenceJson(const Evidence& e) {
   return j;
 }
 
-Json ActorJson(const Document& doc, int32_t a) {
+Json ActorJson(const Document& doc, int32_t a, const dict::Ontology& ontology) {
   if (a < 0 || static_cast<size_t>(a) >= doc.actors.size()) return nullptr;
   const Actor& x = doc.actors[a];
   Json j{{"code", x.code}, {"name", x.name}, {"kind", x.kind}};
+  // The country (or region) the code starts with, as GDELT splits it.
+  const std::string first = x.code.substr(0, 3);
+  const std::string_view kind = ontology.ActorCodeKind(first);
+  j["country"] = kind == "country" || kind == "region" ? first : std::string();
   if (!x.role.empty()) j["role"] = x.role;
   j["text"] = std::string(doc.Text(x.span));
   j["span"] = SpanJson(x.span);
@@ -49,12 +53,12 @@ std::string EventRecordsJsonl(const Document& doc, const CodingData& data) {
     j["quad_class"] = e.quad_class;
     j["goldstein"] = e.goldstein;
     j["plover"] = Json{{"event", e.plover_event}, {"mode", e.plover_mode}};
-    j["source"] = ActorJson(doc, e.source);
-    j["target"] = ActorJson(doc, e.target);
+    j["source"] = ActorJson(doc, e.source, data.ontology);
+    j["target"] = ActorJson(doc, e.target, data.ontology);
     j["trigger"] = Json{{"text", std::string(doc.Text(e.span))}, {"span", SpanJson(e.span)}};
     j["negated"] = e.negated;
     j["hypothetical"] = e.hypothetical;
-    j["attribution"] = ActorJson(doc, e.attribution);
+    j["attribution"] = ActorJson(doc, e.attribution, data.ontology);
     j["date"] = e.date;
     j["evidence"] = EvidenceJson(e.evidence);
     out += j.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -13,12 +13,15 @@ struct TabariCoder::Unit {
   bool agent = false;
   bool before = false;  // an agent whose code goes first ("NGO~")
   std::string code;
+  uint32_t line = 0;  // the dictionary entry
 };
 
 struct TabariCoder::Group {
   size_t b = 0, e = 0;
   std::string code;
-  int compound = -1;  // groups listed together ("A, B and C") share an id
+  uint32_t line = 0;   // the deciding entry: the actor's, else the agent's
+  bool agent = false;  // ... which is an agent
+  int compound = -1;   // groups listed together ("A, B and C") share an id
 };
 
 struct TabariCoder::Slots {
@@ -126,8 +129,10 @@ std::vector<TabariCoder::Unit> TabariCoder::FindUnits(const std::vector<std::str
         if (agent) {
           u.code = dict_.agents()[entry].code;
           u.before = dict_.agents()[entry].before;
+          u.line = dict_.agents()[entry].line;
         } else {
           u.code = dict_.actors()[entry].CodeOn(date);
+          u.line = dict_.actors()[entry].line;
         }
         best = u;
         best_len = len;
@@ -198,6 +203,13 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
     g.b = units[u].b;
     g.e = units[v - 1].e;
     g.code = before + (actor.empty() ? "---" : actor) + after;
+    g.agent = actor.empty();
+    for (size_t k = u; k < v; ++k) {
+      if (!units[k].agent || actor.empty()) {
+        g.line = units[k].line;
+        break;
+      }
+    }
     groups.push_back(g);
     // "the ambassadors of Arnor, Osgiliath and Gondor": the role is shared.
     of_agent.push_back(units[u].agent && !actor.empty() && v - u == 2 ? units[u].code : "");
@@ -210,11 +222,17 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
   for (size_t k = 0; k + 1 < groups.size(); ++k) {
     const std::vector<std::string> g = gap(groups[k].e, groups[k + 1].b);
     if (g.empty() || g.size() > 4) continue;
-    bool conj = false, clean = true;
+    // A comma lists ("Mordor, Rohan", "Mordor, the awful Fornost") unless an
+    // indefinite noun phrase follows (", a senior official said"), which
+    // adds someone new; "and"/"or"/"nor" always list.
+    bool word_conj = false, comma = false, indefinite = false, clean = true;
     for (const std::string& x : g) {
-      conj |= x == "," || x == "AND" || x == "OR" || x == "NOR";
-      clean &= x != ";" && x != ":" && x != "." && x != "THAT" && IsVerbWord(x) == false;
+      word_conj |= x == "AND" || x == "OR" || x == "NOR";
+      comma |= x == ",";
+      indefinite |= x == "A" || x == "AN";
+      clean &= x != ";" && x != ":" && x != "." && x != "THAT" && !IsVerbWord(x);
     }
+    const bool conj = word_conj || (comma && !indefinite);
     if (!conj || !clean) continue;
     if (groups[k].compound < 0) groups[k].compound = next_id++;
     groups[k + 1].compound = groups[k].compound;
@@ -409,11 +427,24 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
     return false;
   };
   std::set<std::tuple<std::string, std::string, std::string>> seen;
+  size_t verb_at = 0;
   auto emit = [&](int a, int b, const std::string& code, uint32_t verb_line, uint32_t line) {
     const std::string target = b < 0 ? "---" : groups[b].code;
     if (b >= 0 && groups[a].code == target) return;
-    if (seen.emplace(groups[a].code, target, code).second)
-      out.push_back({groups[a].code, target, code, verb_line, line});
+    if (!seen.emplace(groups[a].code, target, code).second) return;
+    TabariEvent e{groups[a].code, target, code, verb_line, line};
+    e.source_begin = groups[a].b;
+    e.source_end = groups[a].e;
+    e.source_line = groups[a].line;
+    e.source_agent = groups[a].agent;
+    if (b >= 0) {
+      e.target_begin = groups[b].b;
+      e.target_end = groups[b].e;
+      e.target_line = groups[b].line;
+      e.target_agent = groups[b].agent;
+    }
+    e.verb = verb_at;
+    out.push_back(std::move(e));
   };
   size_t covered = 0;    // words an earlier event used up
   int last_source = -1;  // for "... and promised aid"
@@ -543,6 +574,7 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
       }
     }
     const size_t count_before = out.size();
+    verb_at = i;
     // "[032:033]": the first code for source to target, the second for the
     // target's answer to the source.
     const size_t colon = code.find(':');

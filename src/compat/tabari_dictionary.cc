@@ -155,33 +155,40 @@ Status TabariDictionary::LoadActors(const std::string& path) {
   std::vector<std::pair<uint32_t, std::string>> lines;
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   for (const auto& [n, line] : lines) {
-    std::string_view before, code;
-    const bool has_code = SplitCode(line, &before, &code);
-    if (line[0] == '+' || line[0] == '[') {
-      if (actors_.empty()) return LineError(path, n, "a synonym or code before any actor");
-      TabariActor& a = actors_.back();
-      if (line[0] == '+') {
-        a.names.push_back(
-            ParsePhrase(has_code ? before.substr(1) : std::string_view(line).substr(1)));
-        if (!has_code) continue;
+    const Status st = [&, n = n, &line = line]() -> Status {
+      std::string_view before, code;
+      const bool has_code = SplitCode(line, &before, &code);
+      if (line[0] == '+' || line[0] == '[') {
+        if (actors_.empty()) return LineError(path, n, "a synonym or code before any actor");
+        TabariActor& a = actors_.back();
+        if (line[0] == '+') {
+          a.names.push_back(
+              ParsePhrase(has_code ? before.substr(1) : std::string_view(line).substr(1)));
+          if (!has_code) return Status::Ok();
+        }
+        DatedCode d;
+        if (!has_code || !ParseDatedCode(code, &d))
+          return LineError(path, n, "cannot read the code '" + line + "'");
+        a.codes.push_back(std::move(d));
+        return Status::Ok();
       }
-      DatedCode d;
-      if (!has_code || !ParseDatedCode(code, &d))
-        return LineError(path, n, "cannot read the code '" + line + "'");
-      a.codes.push_back(std::move(d));
-      continue;
+      TabariActor a;
+      a.line = n;
+      a.names.push_back(ParsePhrase(has_code ? before : std::string_view(line)));
+      if (a.names.back().words.empty()) return LineError(path, n, "an actor without a name");
+      if (has_code) {
+        DatedCode d;
+        if (!ParseDatedCode(code, &d))
+          return LineError(path, n, "cannot read the code '" + std::string(code) + "'");
+        a.codes.push_back(std::move(d));
+      }
+      actors_.push_back(std::move(a));
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      if (!lenient_) return st;
+      warnings_.push_back(st.message());
     }
-    TabariActor a;
-    a.line = n;
-    a.names.push_back(ParsePhrase(has_code ? before : std::string_view(line)));
-    if (a.names.back().words.empty()) return LineError(path, n, "an actor without a name");
-    if (has_code) {
-      DatedCode d;
-      if (!ParseDatedCode(code, &d))
-        return LineError(path, n, "cannot read the code '" + std::string(code) + "'");
-      a.codes.push_back(std::move(d));
-    }
-    actors_.push_back(std::move(a));
   }
   return Status::Ok();
 }
@@ -191,74 +198,81 @@ Status TabariDictionary::LoadAgents(const std::string& path) {
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   std::unordered_map<std::string, std::vector<std::string>> macros;
   for (const auto& [n, line] : lines) {
-    const size_t eq = line.find('=');
-    if (line[0] == '!' && eq != std::string::npos && line.find('[') == std::string::npos) {
-      std::vector<std::string>& alts =
-          macros[std::string(Trim(std::string_view(line).substr(0, eq)))];
-      std::stringstream ss(line.substr(eq + 1));
-      std::string item;
-      while (std::getline(ss, item, ',')) {
-        if (!Trim(item).empty()) alts.emplace_back(Trim(item));
-      }
-      continue;
-    }
-    std::string_view before, code;
-    if (!SplitCode(line, &before, &code)) return LineError(path, n, "an agent needs a [~CODE]");
-    TabariAgent a;
-    a.line = n;
-    std::string c(code);
-    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
-    if (!c.empty() && c.front() == '~') {
-      a.code = c.substr(1);
-    } else if (!c.empty() && c.back() == '~') {
-      a.code = c.substr(0, c.size() - 1);
-      a.before = true;
-    } else {
-      return LineError(path, n, "agent code '" + c + "' needs a '~' before or after it");
-    }
-    std::string phrase(before);
-    std::vector<std::string> plurals;
-    bool explicit_plurals = false;
-    if (const size_t open = phrase.find('{'); open != std::string::npos) {
-      const size_t close = phrase.find('}', open);
-      if (close == std::string::npos) return LineError(path, n, "'{' without '}'");
-      explicit_plurals = true;
-      std::stringstream ss(phrase.substr(open + 1, close - open - 1));
-      std::string p;
-      while (ss >> p) plurals.push_back(p);
-      phrase = std::string(Trim(phrase.substr(0, open)));
-    }
-    // Expand a !MACRO! into each of its words.
-    std::vector<std::string> expanded = {phrase};
-    for (const auto& [name, alts] : macros) {
-      std::vector<std::string> next;
-      for (const std::string& e : expanded) {
-        const size_t at = e.find(name);
-        if (at == std::string::npos) {
-          next.push_back(e);
-          continue;
+    const Status st = [&, n = n, &line = line]() -> Status {
+      const size_t eq = line.find('=');
+      if (line[0] == '!' && eq != std::string::npos && line.find('[') == std::string::npos) {
+        std::vector<std::string>& alts =
+            macros[std::string(Trim(std::string_view(line).substr(0, eq)))];
+        std::stringstream ss(line.substr(eq + 1));
+        std::string item;
+        while (std::getline(ss, item, ',')) {
+          if (!Trim(item).empty()) alts.emplace_back(Trim(item));
         }
-        for (const std::string& alt : alts)
-          next.push_back(e.substr(0, at) + alt + e.substr(at + name.size()));
+        return Status::Ok();
       }
-      expanded = std::move(next);
-    }
-    for (const std::string& e : expanded) {
-      Phrase p = ParsePhrase(e);
-      p.stem = false;  // agents match their forms exactly: "POLICES" is no plural of POLICE
-      if (p.words.empty()) return LineError(path, n, "an agent without a name");
-      a.names.push_back(p);
-      if (!explicit_plurals) {
-        Phrase pl = p;
-        pl.words.back() = Plural(pl.words.back());
-        a.names.push_back(std::move(pl));
+      std::string_view before, code;
+      if (!SplitCode(line, &before, &code)) return LineError(path, n, "an agent needs a [~CODE]");
+      TabariAgent a;
+      a.line = n;
+      std::string c(code);
+      c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+      if (!c.empty() && c.front() == '~') {
+        a.code = c.substr(1);
+      } else if (!c.empty() && c.back() == '~') {
+        a.code = c.substr(0, c.size() - 1);
+        a.before = true;
+      } else {
+        return LineError(path, n, "agent code '" + c + "' needs a '~' before or after it");
       }
+      std::string phrase(before);
+      std::vector<std::string> plurals;
+      bool explicit_plurals = false;
+      if (const size_t open = phrase.find('{'); open != std::string::npos) {
+        const size_t close = phrase.find('}', open);
+        if (close == std::string::npos) return LineError(path, n, "'{' without '}'");
+        explicit_plurals = true;
+        std::stringstream ss(phrase.substr(open + 1, close - open - 1));
+        std::string p;
+        while (ss >> p) plurals.push_back(p);
+        phrase = std::string(Trim(phrase.substr(0, open)));
+      }
+      // Expand a !MACRO! into each of its words.
+      std::vector<std::string> expanded = {phrase};
+      for (const auto& [name, alts] : macros) {
+        std::vector<std::string> next;
+        for (const std::string& e : expanded) {
+          const size_t at = e.find(name);
+          if (at == std::string::npos) {
+            next.push_back(e);
+            continue;
+          }
+          for (const std::string& alt : alts)
+            next.push_back(e.substr(0, at) + alt + e.substr(at + name.size()));
+        }
+        expanded = std::move(next);
+      }
+      for (const std::string& e : expanded) {
+        Phrase p = ParsePhrase(e);
+        p.stem = false;  // agents match their forms exactly: "POLICES" is no plural of POLICE
+        if (p.words.empty()) return LineError(path, n, "an agent without a name");
+        a.names.push_back(p);
+        if (!explicit_plurals) {
+          Phrase pl = p;
+          pl.words.back() = Plural(pl.words.back());
+          a.names.push_back(std::move(pl));
+        }
+      }
+      for (const std::string& p : plurals) {
+        a.names.push_back(ParsePhrase(p));
+        a.names.back().stem = false;
+      }
+      agents_.push_back(std::move(a));
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      if (!lenient_) return st;
+      warnings_.push_back(st.message());
     }
-    for (const std::string& p : plurals) {
-      a.names.push_back(ParsePhrase(p));
-      a.names.back().stem = false;
-    }
-    agents_.push_back(std::move(a));
   }
   return Status::Ok();
 }
@@ -267,11 +281,18 @@ Status TabariDictionary::LoadDiscards(const std::string& path) {
   std::vector<std::pair<uint32_t, std::string>> lines;
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   for (const auto& [n, line] : lines) {
-    const bool story = line[0] == '+';
-    Phrase p = ParsePhrase(story ? std::string_view(line).substr(1) : std::string_view(line));
-    p.stem = false;
-    if (p.words.empty()) return LineError(path, n, "an empty discard");
-    (story ? story_discards_ : discards_).push_back(std::move(p));
+    const Status st = [&, n = n, &line = line]() -> Status {
+      const bool story = line[0] == '+';
+      Phrase p = ParsePhrase(story ? std::string_view(line).substr(1) : std::string_view(line));
+      p.stem = false;
+      if (p.words.empty()) return LineError(path, n, "an empty discard");
+      (story ? story_discards_ : discards_).push_back(std::move(p));
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      if (!lenient_) return st;
+      warnings_.push_back(st.message());
+    }
   }
   return Status::Ok();
 }
@@ -280,7 +301,15 @@ namespace {
 
 bool ParsePattern(std::string_view text, VerbPattern* p, std::string* why) {
   bool after = false;
-  std::stringstream ss{std::string(text)};
+  // "*SCEPTICAL" (no space) is "* SCEPTICAL".
+  std::string spaced;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool star = text[i] == '*';
+    if (star && i > 0 && text[i - 1] != ' ' && text[i - 1] != '_') spaced += ' ';
+    spaced += text[i];
+    if (star && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '_') spaced += ' ';
+  }
+  std::stringstream ss{spaced};
   std::string token;
   while (ss >> token) {
     // "NOT_*" is NOT joined to the verb; "IN_*_OUT" joins three.
@@ -338,68 +367,77 @@ Status TabariDictionary::LoadVerbs(const std::string& path) {
   std::vector<std::vector<std::string>>* synset = nullptr;
   TabariVerb* verb = nullptr;
   for (const auto& [n, line] : lines) {
-    std::string_view before, code;
-    if (line.compare(0, 3, "---") == 0) {
-      synset = nullptr;
-      TabariVerb v;
-      v.line = n;
-      if (!SplitCode(line, &before, &code)) return LineError(path, n, "a verb header needs [CODE]");
-      v.code = code == "---" ? std::string() : std::string(code);
-      verbs_.push_back(std::move(v));
-      verb = &verbs_.back();
-      continue;
-    }
-    if (line[0] == '&') {
-      verb = nullptr;
-      std::string name = SplitWords(line).front();
-      while (!name.empty() && name.back() == '_') name.pop_back();
-      synset = &synsets_[name];
-      continue;
-    }
-    if (line[0] == '+' && synset != nullptr) {
-      synset->push_back(SplitWords(std::string_view(line).substr(1)));
-      continue;
-    }
-    if (verb == nullptr) return LineError(path, n, "'" + line + "' is outside any verb or synset");
-    if (line[0] == '-') {
-      VerbPattern p;
-      p.line = n;
-      if (!SplitCode(line, &before, &code)) return LineError(path, n, "a pattern needs [CODE]");
-      p.code = code == "---" ? std::string() : std::string(code);
-      std::string why;
-      if (!ParsePattern(before.substr(1), &p, &why)) return LineError(path, n, why);
-      verb->patterns.push_back(std::move(p));
-      continue;
-    }
-    // A verb and its forms: "BREAK { BROKE BROKEN }", "+BREAK_DOWN {+BROKE_DOWN}".
-    std::string text = line;
-    text.erase(std::remove(text.begin(), text.end(), '+'), text.end());
-    std::vector<std::string> forms;
-    const size_t open = text.find('{');
-    const bool explicit_forms = open != std::string::npos;
-    std::string base = std::string(Trim(std::string_view(text).substr(0, open)));
-    if (explicit_forms) {
-      const size_t close = text.find('}', open);
-      if (close == std::string::npos) return LineError(path, n, "'{' without '}'");
-      std::stringstream ss(text.substr(open + 1, close - open - 1));
-      std::string f;
-      while (ss >> f) forms.push_back(f);
-    }
-    Phrase p = ParsePhrase(base);
-    if (p.words.empty()) return LineError(path, n, "a verb without words");
-    p.stem = false;
-    // Regular forms of the verb (its first word), and any given ones.
-    const bool no_regular = !base.empty() && base.back() == '_';
-    for (const std::string& w :
-         no_regular ? std::vector<std::string>{p.words.front()} : VerbForms(p.words.front())) {
-      Phrase f = p;
-      f.words.front() = w;
-      verb->forms.push_back(std::move(f));
-    }
-    for (const std::string& f : forms) {
-      Phrase q = ParsePhrase(f);
-      q.stem = false;
-      if (!q.words.empty()) verb->forms.push_back(std::move(q));
+    const Status st = [&, n = n, &line = line]() -> Status {
+      std::string_view before, code;
+      if (line.compare(0, 3, "---") == 0) {
+        synset = nullptr;
+        TabariVerb v;
+        v.line = n;
+        if (!SplitCode(line, &before, &code))
+          return LineError(path, n, "a verb header needs [CODE]");
+        v.code = code == "---" ? std::string() : std::string(code);
+        verbs_.push_back(std::move(v));
+        verb = &verbs_.back();
+        return Status::Ok();
+      }
+      if (line[0] == '&') {
+        verb = nullptr;
+        std::string name = SplitWords(line).front();
+        while (!name.empty() && name.back() == '_') name.pop_back();
+        synset = &synsets_[name];
+        return Status::Ok();
+      }
+      if (line[0] == '+' && synset != nullptr) {
+        synset->push_back(SplitWords(std::string_view(line).substr(1)));
+        return Status::Ok();
+      }
+      if (verb == nullptr)
+        return LineError(path, n, "'" + line + "' is outside any verb or synset");
+      if (line[0] == '-') {
+        VerbPattern p;
+        p.line = n;
+        if (!SplitCode(line, &before, &code)) return LineError(path, n, "a pattern needs [CODE]");
+        p.code = code == "---" ? std::string() : std::string(code);
+        std::string why;
+        if (!ParsePattern(before.substr(1), &p, &why)) return LineError(path, n, why);
+        verb->patterns.push_back(std::move(p));
+        return Status::Ok();
+      }
+      // A verb and its forms: "BREAK { BROKE BROKEN }", "+BREAK_DOWN {+BROKE_DOWN}".
+      std::string text = line;
+      text.erase(std::remove(text.begin(), text.end(), '+'), text.end());
+      std::vector<std::string> forms;
+      const size_t open = text.find('{');
+      const bool explicit_forms = open != std::string::npos;
+      std::string base = std::string(Trim(std::string_view(text).substr(0, open)));
+      if (explicit_forms) {
+        const size_t close = text.find('}', open);
+        if (close == std::string::npos) return LineError(path, n, "'{' without '}'");
+        std::stringstream ss(text.substr(open + 1, close - open - 1));
+        std::string f;
+        while (ss >> f) forms.push_back(f);
+      }
+      Phrase p = ParsePhrase(base);
+      if (p.words.empty()) return LineError(path, n, "a verb without words");
+      p.stem = false;
+      // Regular forms of the verb (its first word), and any given ones.
+      const bool no_regular = !base.empty() && base.back() == '_';
+      for (const std::string& w :
+           no_regular ? std::vector<std::string>{p.words.front()} : VerbForms(p.words.front())) {
+        Phrase f = p;
+        f.words.front() = w;
+        verb->forms.push_back(std::move(f));
+      }
+      for (const std::string& f : forms) {
+        Phrase q = ParsePhrase(f);
+        q.stem = false;
+        if (!q.words.empty()) verb->forms.push_back(std::move(q));
+      }
+      return Status::Ok();
+    }();
+    if (!st.ok()) {
+      if (!lenient_) return st;
+      warnings_.push_back(st.message());
     }
   }
   return Status::Ok();

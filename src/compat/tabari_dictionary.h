@@ -71,6 +71,12 @@ struct TabariVerb {
 
 class TabariDictionary {
  public:
+  // Lenient: a line that cannot be read is skipped and listed in warnings()
+  // instead of failing the load, for old dictionaries with a few bad lines
+  // (the 2014 Phoenix ones have some).
+  void set_lenient(bool lenient) { lenient_ = lenient; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
   Status LoadActors(const std::string& path);
   Status LoadAgents(const std::string& path);
   Status LoadDiscards(const std::string& path);
@@ -94,6 +100,8 @@ class TabariDictionary {
   std::vector<Phrase> discards_, story_discards_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;
   std::string actor_file_, verb_file_;
+  bool lenient_ = false;
+  std::vector<std::string> warnings_;
 };
 
 // "ARNOR_" -> {ARNOR}, exact; "CARAS GALADHON" -> {CARAS, GALADHON}, stem.

@@ -30,6 +30,7 @@ assert m['target']['code'] == 'USAGOV' and m['target']['role'] == 'Secretary of 
 assert m['evidence']['where'].startswith('dict/verbs/04-'), m
 assert m['source']['evidence']['where'].startswith('dict/people/'), m
 assert m['quad_class'] == 1 and m['plover']['event'] == 'CONSULT', m
+assert m['source']['country'] == 'ISR' and m['target']['country'] == 'USA', m
 attacks = [e for e in events if e['root'] in ('18', '19')]
 assert {e['source']['code'] for e in attacks} == {'ISR', 'EGY'}, attacks
 for e in attacks:

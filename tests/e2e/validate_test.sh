@@ -36,5 +36,24 @@ passed, scored = int(total[1]), int(total[2])
 assert scored == 194 and passed / scored >= 0.80, (passed, scored)
 PY
 
+# The same dictionaries code articles through 'annals code', with evidence.
+dicts=$(dirname "$records")
+printf 'Arnor will abandon full diplomatic ties with Gondor, a senior official said.\n' >"$work/a.txt"
+"$annals" code --quiet --tabari-verbs "$dicts/PETR.Validate.verbs.txt" \
+  --tabari-actors "$dicts/PETR.Validate.actors.txt" --tabari-agents "$dicts/PETR.Validate.agents.txt" \
+  "$work/a.txt" >"$work/tabari.jsonl" 2>"$work/tabari.err"
+check "code with TABARI dictionaries exits 0" test $? -eq 0
+check "one event, ARN>GON 901, with its lines" python3 - "$work/tabari.jsonl" <<'PY'
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+assert len(events) == 1, events
+e = events[0]
+assert (e['source']['code'], e['target']['code'], e['code']) == ('ARN', 'GON', '901'), e
+assert e['evidence']['where'].startswith('PETR.Validate.verbs.txt:'), e
+assert e['source']['evidence']['where'].startswith('PETR.Validate.actors.txt:'), e
+PY
+"$annals" code --quiet --tabari-verbs "$dicts/PETR.Validate.verbs.txt" "$work/a.txt" >/dev/null 2>&1
+check "TABARI coding without actors exits 102" test $? -eq 102
+
 echo "validate_test: $passes passed, $failures failed"
 test "$failures" -eq 0
