@@ -19,11 +19,11 @@ namespace annals::compat {
 
 struct TabariEvent {
   std::string source, target, code;  // target "---" when there is none
-  uint32_t verb_line = 0;     // the verb block in the verbs file
-  uint32_t pattern_line = 0;  // the pattern that fired; 0 for the verb's own code
+  uint32_t verb_line = 0;            // the verb block in the verbs file
+  uint32_t pattern_line = 0;         // the pattern that fired; 0 for the verb's own code
   // Where in the words: [begin, end) of source, target (empty: none) and verb.
   size_t source_begin = 0, source_end = 0, target_begin = 0, target_end = 0, verb = 0;
-  uint32_t source_line = 0, target_line = 0;  // their lines in the actors or agents file
+  uint32_t source_line = 0, target_line = 0;        // their lines in the actors or agents file
   bool source_agent = false, target_agent = false;  // ... which is the agents file
 };
 
