@@ -19,35 +19,46 @@ struct TabariCoder::Unit {
 struct TabariCoder::Group {
   size_t b = 0, e = 0;
   std::string code;
-  uint32_t line = 0;   // the deciding entry: the actor's, else the agent's
-  bool agent = false;  // ... which is an agent
-  int compound = -1;   // groups listed together ("A, B and C") share an id
+  uint32_t line = 0;       // the deciding entry: the actor's, else the agent's
+  bool agent = false;      // ... which is an agent
+  std::string agent_code;  // the last role added to the code, if any
+  int compound = -1;       // groups listed together ("A, B and C") share an id
 };
 
 struct TabariCoder::Slots {
   int target = -1, source = -1;  // group indices
   bool compound = false;
-  size_t end = 0;  // first word after what the pattern matched
-  int words = 0;   // pattern elements matched, for choosing the fullest pattern
+  size_t end = 0;    // first word after what the pattern matched
+  size_t begin = 0;  // first word of what it matched before the verb
+  int words = 0;     // pattern elements matched, for choosing the fullest pattern
 };
 
 namespace {
 
 std::string Key(const std::string& w) { return w.substr(0, 3); }
 
-bool PhraseAt(const std::vector<std::string>& w, size_t i, const Phrase& p, size_t* len) {
-  if (i + p.words.size() > w.size()) return false;
+bool WordMatches(const std::string& x, const std::string& y, bool stem) {
+  return stem ? x.compare(0, y.size(), y) == 0 : x == y;
+}
+
+// The phrase at word i. With `gaps`, a word written after a space may come
+// up to two words later than the one before it (actors' names only).
+bool PhraseAt(const std::vector<std::string>& w, size_t i, const Phrase& p, size_t* len,
+              bool gaps = false) {
+  size_t at = i;
   for (size_t k = 0; k < p.words.size(); ++k) {
-    const std::string& x = w[i + k];
-    const std::string& y = p.words[k];
-    const bool last = k + 1 == p.words.size();
-    if (last && p.stem) {
-      if (x.compare(0, y.size(), y) != 0) return false;
-    } else if (x != y) {
-      return false;
-    }
+    const bool stem = p.stem && k + 1 == p.words.size();
+    const size_t slack = gaps && k > 0 && k < p.loose.size() && p.loose[k] ? 2 : 0;
+    size_t found = at;
+    while (found < w.size() && found <= at + slack && !WordMatches(w[found], p.words[k], stem))
+      ++found;
+    if (found >= w.size() || found > at + slack) return false;
+    // Skipped words must be words, not punctuation.
+    for (size_t x = at; x < found; ++x)
+      if (w[x] == "," || w[x] == "." || w[x] == ";" || w[x] == ":") return false;
+    at = found + 1;
   }
-  *len = p.words.size();
+  *len = at - i;
   return true;
 }
 
@@ -63,6 +74,20 @@ bool IsBe(const std::string& w) {
 bool IsPreposition(const std::string& w) {
   return w == "IN" || w == "ON" || w == "AT" || w == "DURING" || w == "ACCORDING" || w == "AFTER" ||
          w == "BEFORE" || w == "FOR" || w == "WITH";
+}
+
+// Whether `code`, cut into three-letter blocks, has `role` as one of them
+// ("GMWGOV" has GOV, not WGO).
+bool HasBlock(const std::string& code, const std::string& role) {
+  for (size_t i = 0; i + role.size() <= code.size(); i += 3)
+    if (code.compare(i, role.size(), role) == 0) return true;
+  return false;
+}
+
+bool IsSubordinator(const std::string& w) {
+  return w == "AFTER" || w == "BEFORE" || w == "WHEN" || w == "WHILE" || w == "BECAUSE" ||
+         w == "SINCE" || w == "UNTIL" || w == "IF" || w == "ALTHOUGH" || w == "WHERE" ||
+         w == "WHETHER";
 }
 
 bool IsClauseStart(const std::string& w) {
@@ -94,17 +119,22 @@ std::vector<std::string> TabariWords(std::string_view text) {
 }
 
 TabariCoder::TabariCoder(const TabariDictionary& dict) : dict_(dict) {
+  // The readers refuse phrases without words; the index checks again, as it
+  // is the one place that takes a phrase's first word.
   for (uint32_t a = 0; a < dict.actors().size(); ++a) {
     for (uint32_t n = 0; n < dict.actors()[a].names.size(); ++n)
-      actor_index_[Key(dict.actors()[a].names[n].words.front())].emplace_back(a, n);
+      if (!dict.actors()[a].names[n].words.empty())
+        actor_index_[Key(dict.actors()[a].names[n].words.front())].emplace_back(a, n);
   }
   for (uint32_t a = 0; a < dict.agents().size(); ++a) {
     for (uint32_t n = 0; n < dict.agents()[a].names.size(); ++n)
-      agent_index_[Key(dict.agents()[a].names[n].words.front())].emplace_back(a, n);
+      if (!dict.agents()[a].names[n].words.empty())
+        agent_index_[Key(dict.agents()[a].names[n].words.front())].emplace_back(a, n);
   }
   for (uint32_t v = 0; v < dict.verbs().size(); ++v) {
     for (uint32_t n = 0; n < dict.verbs()[v].forms.size(); ++n)
-      verb_index_[Key(dict.verbs()[v].forms[n].words.front())].emplace_back(v, n);
+      if (!dict.verbs()[v].forms[n].words.empty())
+        verb_index_[Key(dict.verbs()[v].forms[n].words.front())].emplace_back(v, n);
   }
 }
 
@@ -121,7 +151,7 @@ std::vector<TabariCoder::Unit> TabariCoder::FindUnits(const std::vector<std::str
         size_t len = 0;
         const Phrase& p =
             agent ? dict_.agents()[entry].names[name] : dict_.actors()[entry].names[name];
-        if (!PhraseAt(w, i, p, &len) || len <= best_len) continue;
+        if (!PhraseAt(w, i, p, &len, !agent) || len <= best_len) continue;
         Unit u;
         u.b = i;
         u.e = i + len;
@@ -163,7 +193,7 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
   // "Ithilen's awful and evil minister", "soldiers from Gondor".
   auto links = [&](const Unit& a, const Unit& b) {
     const std::vector<std::string> g = gap(a.e, b.b);
-    if (g.empty()) return true;
+    if (g.empty() || g == std::vector<std::string>{"FORMER"}) return true;
     if (g.front() == "'S" && g.size() <= 5) {
       for (const std::string& x : g)
         if (is_punct(x)) return false;
@@ -194,8 +224,7 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
         before += x.code;
       } else if (actor.empty() && k + 1 < v) {
         after += x.code;  // "soldiers from Gondor": the role follows the country
-      } else if (actor.find(x.code) == std::string::npos &&
-                 after.find(x.code) == std::string::npos) {
+      } else if (!HasBlock(actor, x.code) && !HasBlock(after, x.code)) {
         after += x.code;  // "White House officials" stays USAGOV
       }
     }
@@ -203,7 +232,21 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
     g.b = units[u].b;
     g.e = units[v - 1].e;
     g.code = before + (actor.empty() ? "---" : actor) + after;
+    // "former security officials", "former Gondor prosecutors": PETRARCH
+    // codes people out of office as elites (ELI), whatever their old role.
+    bool former = g.b > 0 && w[g.b - 1] == "FORMER";
+    for (size_t x = g.b; x < g.e; ++x) former |= w[x] == "FORMER";
+    if (former) {
+      g.code = before + (actor.empty() ? "---" : actor) + "ELI";
+      if (g.b > 0 && w[g.b - 1] == "FORMER") --g.b;
+    }
     g.agent = actor.empty();
+    for (size_t k = v; k-- > u;) {
+      if (units[k].agent && !units[k].before) {
+        g.agent_code = units[k].code;
+        break;
+      }
+    }
     for (size_t k = u; k < v; ++k) {
       if (!units[k].agent || actor.empty()) {
         g.line = units[k].line;
@@ -221,7 +264,7 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
   int next_id = 0;
   for (size_t k = 0; k + 1 < groups.size(); ++k) {
     const std::vector<std::string> g = gap(groups[k].e, groups[k + 1].b);
-    if (g.empty() || g.size() > 4) continue;
+    if (g.empty() || g.size() > 6) continue;
     // A comma lists ("Mordor, Rohan", "Mordor, the awful Fornost") unless an
     // indefinite noun phrase follows (", a senior official said"), which
     // adds someone new; "and"/"or"/"nor" always list.
@@ -230,12 +273,20 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
       word_conj |= x == "AND" || x == "OR" || x == "NOR";
       comma |= x == ",";
       indefinite |= x == "A" || x == "AN";
-      clean &= x != ";" && x != ":" && x != "." && x != "THAT" && !IsVerbWord(x);
+      clean &= x != ";" && x != ":" && x != "." && !IsClauseStart(x) && !IsVerbWord(x);
     }
     const bool conj = word_conj || (comma && !indefinite);
     if (!conj || !clean) continue;
     if (groups[k].compound < 0) groups[k].compound = next_id++;
     groups[k + 1].compound = groups[k].compound;
+    // "Danish media and government": a bare role in a list takes the
+    // country of the member before it.
+    if (groups[k + 1].code.compare(0, 3, "---") == 0 && groups[k].code.compare(0, 3, "---") != 0 &&
+        !groups[k + 1].agent_code.empty() && groups[k].code.size() > groups[k].agent_code.size()) {
+      groups[k + 1].code =
+          groups[k].code.substr(0, groups[k].code.size() - groups[k].agent_code.size()) +
+          groups[k + 1].agent_code;
+    }
     if (!of_agent[k].empty() && groups[k + 1].code.find(of_agent[k]) == std::string::npos) {
       groups[k + 1].code += of_agent[k];
       of_agent[k + 1] = of_agent[k];
@@ -329,9 +380,9 @@ bool TabariCoder::MatchPattern(const std::vector<std::string>& w, const std::vec
         pos = groups[g].e;
         break;
       }
-      case PatternElement::kSkip: {  // "^": step over the next actor
+      case PatternElement::kSkip: {  // "^": step over the actor right here, if any
         const int g = group_from(pos, false);
-        if (g >= 0) pos = groups[g].e;
+        if (g >= 0 && groups[g].b <= pos + 2) pos = groups[g].e;
         break;
       }
     }
@@ -341,6 +392,7 @@ bool TabariCoder::MatchPattern(const std::vector<std::string>& w, const std::vec
   // Before the verb, right to left; an element tied to the next one (or to
   // the verb) must stand right before it.
   size_t end = vb;
+  slots->begin = vb;
   for (size_t k = p.before.size(); k-- > 0;) {
     const PatternElement& e = p.before[k];
     const bool must_touch = e.joined;
@@ -382,6 +434,7 @@ bool TabariCoder::MatchPattern(const std::vector<std::string>& w, const std::vec
         break;
     }
   }
+  slots->begin = end;
   return true;
 }
 
@@ -452,7 +505,6 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
   size_t last_clause = 0;
   size_t last_event_count = 0;  // events before the last verb's, to undo them
   for (size_t i = 0; i < w.size(); ++i) {
-    if (i < covered) continue;
     auto it = verb_index_.find(Key(w[i]));
     if (it == verb_index_.end()) continue;
     int verb = -1;
@@ -468,26 +520,37 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
     bool in_group = false;  // inside an actor's name a word is not a verb
     for (const Group& g : groups) in_group |= g.b <= i && i < g.e;
     if (in_group) continue;
-    // After a determiner the word is a noun ("in an accord with").
+    // After a determiner the word is a noun ("in an accord with"), and so
+    // after a name that follows a hyphen ("an anti- Gondor parade").
     if (i > 0 && IsDeterminer(w[i - 1])) continue;
+    bool after_named_modifier = false;
+    for (const Group& g : groups) {
+      after_named_modifier |= g.e == i && g.b > 0 && w[g.b - 1] == "-";
+    }
+    if (after_named_modifier) continue;
     // "... a neat place to visit": an infinitive after an event belongs to it.
     if (i > 0 && w[i - 1] == "TO" && last_source >= 0) continue;
     const TabariVerb& v = dict_.verbs()[verb];
     // The verb's clause starts after the last comma (not one inside a list
     // of actors), semicolon, colon, relative pronoun or subordinating word.
     size_t clause = 0;
+    bool subordinate = false;  // "after crowds burned down its embassy"
     for (size_t x = i; x-- > 0;) {
       const std::string& t = w[x];
       if ((t == "," && !in_compound_gap(x)) || IsClauseStart(t)) {
         clause = x + 1;
+        subordinate = IsSubordinator(t);
         break;
       }
     }
+    // A subordinate clause adds an event only when the main one gave none.
+    if (subordinate && !out.empty()) continue;
     // One event per clause, unless a verb is joined to the last one by
     // "and" ("condemned the attack and promised aid").
     bool conjoined = false;
     for (size_t x = last_event_end; x < i && last_source >= 0; ++x) conjoined |= w[x] == "AND";
-    const bool same_clause = last_source >= 0 && clause == last_clause && !conjoined;
+    const bool same_clause =
+        (last_source >= 0 && clause == last_clause && !conjoined) || i < covered;
     Slots best;
     const VerbPattern* fired = nullptr;
     for (const VerbPattern& p : v.patterns) {
@@ -513,9 +576,26 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
     // the last comma, semicolon, colon or "that" before the verb (commas
     // inside a list of actors do not count).
     int source = best.source;
+    // Words the pattern matched before the verb belong to the verb: its
+    // clause starts before them ("NOTED + *": "Falastur noted that Cirith
+    // Ungol regretted").
+    bool slot_before = false;
+    if (fired != nullptr) {
+      for (const PatternElement& e : fired->before)
+        slot_before |= e.kind != PatternElement::kWord && e.kind != PatternElement::kSynset;
+    }
+    if (slot_before && best.begin < clause) {
+      clause = 0;
+      for (size_t x = best.begin; x-- > 0;) {
+        if ((w[x] == "," && !in_compound_gap(x)) || IsClauseStart(w[x])) {
+          clause = x + 1;
+          break;
+        }
+      }
+    }
     if (source < 0) {
       for (size_t g = 0; g < groups.size(); ++g) {
-        if (groups[g].b >= clause && groups[g].e <= i) {
+        if (groups[g].b >= clause && groups[g].e <= i && static_cast<int>(g) != best.target) {
           source = static_cast<int>(g);
           break;
         }
@@ -562,11 +642,11 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
       const size_t from = i + len;
       for (size_t g = 0; g < groups.size(); ++g) {
         if (groups[g].b < from) continue;
-        // Not across a comma that closes the clause (one inside a list of
-        // actors does not).
-        bool crossed = false;
-        for (size_t x = from; x < groups[g].b; ++x) crossed |= w[x] == "," && !in_compound_gap(x);
-        if (crossed) break;
+        // ", a senior official said": a new speaker, not the target.
+        bool new_speaker = false;
+        for (size_t x = from; x + 1 < groups[g].b; ++x)
+          new_speaker |= w[x] == "," && (w[x + 1] == "A" || w[x + 1] == "AN");
+        if (new_speaker) break;
         if (groups[g].compound < 0 || groups[g].compound != groups[source].compound) {
           target = static_cast<int>(g);
           break;
@@ -598,12 +678,16 @@ std::vector<TabariEvent> TabariCoder::Code(const std::vector<std::string>& w, in
       // No target: "---" ("Bree's president said"), but only for a named
       // actor: a role alone ("a senior official said") makes no event.
       if (groups[source].code.compare(0, 3, "---") == 0) continue;
+      // Nor does a closing "..., a Bree official said" once the sentence has
+      // its event: that is who reported it.
+      if (!out.empty()) continue;
       for (int a : members(source)) emit(a, -1, forward, v.line, line);
     }
     last_source = source;
     last_clause = clause;
     last_event_count = count_before;
-    covered = std::max(best.end, target >= 0 ? groups[target].e : i + len);
+    covered = std::max(best.end, i + len);
+    for (int m : members(target)) covered = std::max(covered, groups[m].e);  // the whole list
     last_event_end = covered;
   }
   return out;

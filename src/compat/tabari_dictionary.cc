@@ -135,6 +135,22 @@ Phrase ParsePhrase(std::string_view text) {
   text = Trim(text);
   p.stem = !(text.size() > 0 && text.back() == '_');
   p.words = SplitWords(text);
+  // Which separator came before each word.
+  p.loose.assign(p.words.size(), false);
+  size_t word = 0;
+  bool in_word = false, space = false;
+  for (char c : text) {
+    const bool sep = c == ' ' || c == '_' || c == '\t';
+    if (sep) {
+      if (in_word) ++word;
+      in_word = false;
+      space |= c != '_';
+    } else {
+      if (!in_word && word > 0 && word < p.loose.size()) p.loose[word] = space;
+      if (!in_word) space = false;
+      in_word = true;
+    }
+  }
   return p;
 }
 
@@ -162,8 +178,9 @@ Status TabariDictionary::LoadActors(const std::string& path) {
         if (actors_.empty()) return LineError(path, n, "a synonym or code before any actor");
         TabariActor& a = actors_.back();
         if (line[0] == '+') {
-          a.names.push_back(
-              ParsePhrase(has_code ? before.substr(1) : std::string_view(line).substr(1)));
+          Phrase p = ParsePhrase(has_code ? before.substr(1) : std::string_view(line).substr(1));
+          if (p.words.empty()) return LineError(path, n, "a synonym without words");
+          a.names.push_back(std::move(p));
           if (!has_code) return Status::Ok();
         }
         DatedCode d;
@@ -263,8 +280,10 @@ Status TabariDictionary::LoadAgents(const std::string& path) {
         }
       }
       for (const std::string& p : plurals) {
-        a.names.push_back(ParsePhrase(p));
-        a.names.back().stem = false;
+        Phrase plural = ParsePhrase(p);
+        if (plural.words.empty()) return LineError(path, n, "a plural without words");
+        plural.stem = false;
+        a.names.push_back(std::move(plural));
       }
       agents_.push_back(std::move(a));
       return Status::Ok();
@@ -388,7 +407,9 @@ Status TabariDictionary::LoadVerbs(const std::string& path) {
         return Status::Ok();
       }
       if (line[0] == '+' && synset != nullptr) {
-        synset->push_back(SplitWords(std::string_view(line).substr(1)));
+        std::vector<std::string> member = SplitWords(std::string_view(line).substr(1));
+        if (member.empty()) return LineError(path, n, "a synset member without words");
+        synset->push_back(std::move(member));
         return Status::Ok();
       }
       if (verb == nullptr)
@@ -406,6 +427,13 @@ Status TabariDictionary::LoadVerbs(const std::string& path) {
       // A verb and its forms: "BREAK { BROKE BROKEN }", "+BREAK_DOWN {+BROKE_DOWN}".
       std::string text = line;
       text.erase(std::remove(text.begin(), text.end(), '+'), text.end());
+      // "DOWNPLAY [014]": a form may carry a code of its own; the words are
+      // what matter here.
+      if (const size_t code_at = text.find('['); code_at != std::string::npos) {
+        const size_t code_end = text.find(']', code_at);
+        text.erase(code_at,
+                   code_end == std::string::npos ? std::string::npos : code_end - code_at + 1);
+      }
       std::vector<std::string> forms;
       const size_t open = text.find('{');
       const bool explicit_forms = open != std::string::npos;

@@ -25,6 +25,10 @@ namespace annals::compat {
 struct Phrase {
   std::vector<std::string> words;
   bool stem = true;  // the last word may be followed by more letters
+  // Per word: written after a space rather than '_', so that in an actor's
+  // name a word or two may come between ("ITHILEN TELEVISION" matches
+  // "Ithilen state-run television"); '_' ties words together.
+  std::vector<bool> loose;
 };
 
 struct DatedCode {
