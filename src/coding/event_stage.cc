@@ -218,9 +218,9 @@ class EventStage final : public Stage {
       if (item.kind == PatternItem::kWords) {
         bool found = false;
         for (uint32_t u = pos + 1; u < tree.end() && !found; ++u) {
-          if (!tree.InClause(u, t)) continue;
           for (const std::vector<std::string>& alt : item.alternatives) {
-            if (!WordMatches(tree, u, alt)) continue;
+            // The word first: the clause test walks the tree.
+            if (!WordMatches(tree, u, alt) || !tree.InClause(u, t)) continue;
             found = true;
             last_word = static_cast<int32_t>(u + alt.size() - 1);
             for (uint32_t k = u; k <= static_cast<uint32_t>(last_word); ++k) m->words.push_back(k);

@@ -222,10 +222,11 @@ std::vector<TabariCoder::Group> TabariCoder::MakeGroups(const std::vector<std::s
         actor = x.code;
       } else if (x.before) {
         before += x.code;
-      } else if (actor.empty() && k + 1 < v) {
-        after += x.code;  // "soldiers from Gondor": the role follows the country
-      } else if (!HasBlock(actor, x.code) && !HasBlock(after, x.code)) {
-        after += x.code;  // "White House officials" stays USAGOV
+      } else if ((actor.empty() && k + 1 < v) ||
+                 (!HasBlock(actor, x.code) && !HasBlock(after, x.code))) {
+        // "soldiers from Gondor": the role follows the country; "White
+        // House officials" stays USAGOV, the role being there already.
+        after += x.code;
       }
     }
     Group g;

@@ -133,7 +133,7 @@ std::vector<std::string> VerbForms(const std::string& w) {
 Phrase ParsePhrase(std::string_view text) {
   Phrase p;
   text = Trim(text);
-  p.stem = !(text.size() > 0 && text.back() == '_');
+  p.stem = text.empty() || text.back() != '_';
   p.words = SplitWords(text);
   // Which separator came before each word.
   p.loose.assign(p.words.size(), false);
@@ -171,7 +171,7 @@ Status TabariDictionary::LoadActors(const std::string& path) {
   std::vector<std::pair<uint32_t, std::string>> lines;
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   for (const auto& [n, line] : lines) {
-    const Status st = [&, n = n, &line = line]() -> Status {
+    Status st = [&, n = n, &line = line]() -> Status {
       std::string_view before, code;
       const bool has_code = SplitCode(line, &before, &code);
       if (line[0] == '+' || line[0] == '[') {
@@ -215,7 +215,7 @@ Status TabariDictionary::LoadAgents(const std::string& path) {
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   std::unordered_map<std::string, std::vector<std::string>> macros;
   for (const auto& [n, line] : lines) {
-    const Status st = [&, n = n, &line = line]() -> Status {
+    Status st = [&, n = n, &line = line]() -> Status {
       const size_t eq = line.find('=');
       if (line[0] == '!' && eq != std::string::npos && line.find('[') == std::string::npos) {
         std::vector<std::string>& alts =
@@ -300,7 +300,7 @@ Status TabariDictionary::LoadDiscards(const std::string& path) {
   std::vector<std::pair<uint32_t, std::string>> lines;
   if (Status s = ReadLines(path, &lines); !s.ok()) return s;
   for (const auto& [n, line] : lines) {
-    const Status st = [&, n = n, &line = line]() -> Status {
+    Status st = [&, n = n, &line = line]() -> Status {
       const bool story = line[0] == '+';
       Phrase p = ParsePhrase(story ? std::string_view(line).substr(1) : std::string_view(line));
       p.stem = false;
@@ -386,7 +386,7 @@ Status TabariDictionary::LoadVerbs(const std::string& path) {
   std::vector<std::vector<std::string>>* synset = nullptr;
   TabariVerb* verb = nullptr;
   for (const auto& [n, line] : lines) {
-    const Status st = [&, n = n, &line = line]() -> Status {
+    Status st = [&, n = n, &line = line]() -> Status {
       std::string_view before, code;
       if (line.compare(0, 3, "---") == 0) {
         synset = nullptr;
