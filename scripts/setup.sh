@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ pkg-config libsqlite3-dev libutf8proc-dev
+packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
           libxxhash-dev nlohmann-json3-dev libgtest-dev libgmock-dev
           libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then

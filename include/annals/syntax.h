@@ -22,7 +22,8 @@ class SyntaxModel;
 }  // namespace syntax
 
 // $ANNALS_MODEL_DIR/en-ewt.syntax when that variable is set, else the
-// models/ folder of the source tree this program was built from.
+// models/ folder of the build tree this program was built in (the build
+// unpacks the committed models/en-ewt.syntax.zst there).
 std::string DefaultSyntaxModelPath();
 
 // The model at DefaultSyntaxModelPath(), loaded on first use; later calls
