@@ -293,6 +293,10 @@ struct Document {
   Status Validate() const;
 };
 
+// The publication date as the number yyyymmdd (20240326), for comparing
+// with dated dictionary entries; 0 when the document has no date.
+int StoryDate(const Document& doc);
+
 // Hex XXH3-128 of title, a NUL byte, then text.
 std::string ContentHash(std::string_view title, std::string_view text);
 

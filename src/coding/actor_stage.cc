@@ -23,11 +23,6 @@ namespace {
 using dict::ActorEntry;
 using dict::ActorKind;
 
-int DateOf(const Document& doc) {
-  if (!doc.published || doc.published->year == 0) return 0;
-  return doc.published->year * 10000 + doc.published->month * 100 + doc.published->day;
-}
-
 bool IsCountryLike(ActorKind k) {
   return k == ActorKind::kCountry || k == ActorKind::kDemonym || k == ActorKind::kCapital;
 }
@@ -90,7 +85,7 @@ class ActorStage final : public Stage {
   uint32_t assigns_layers() const override { return kLayerActors; }
 
   Status Process(Document& doc, Scratch&) const override {
-    const int date = DateOf(doc);
+    const int date = StoryDate(doc);
     // Pass 1: every name, so that a surname can be read in the light of the
     // full names the story uses anywhere.
     struct Hit {

@@ -20,9 +20,7 @@ class TabariStage final : public Stage {
   uint32_t assigns_layers() const override { return kLayerActors | kLayerEvents; }
 
   Status Process(Document& doc, Scratch&) const override {
-    const int date = doc.published ? doc.published->year * 10000 + doc.published->month * 100 +
-                                         doc.published->day
-                                   : 0;
+    const int date = StoryDate(doc);
     std::vector<std::string> words;
     std::vector<uint32_t> token_of;  // word -> token
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {

@@ -106,6 +106,12 @@ Status Document::Validate() const {
   return CheckEvidenceSpans(*this);
 }
 
+int StoryDate(const Document& doc) {
+  if (!doc.published || doc.published->year == 0) return 0;
+  const PublishedTime& p = *doc.published;
+  return p.year * 10000 + p.month * 100 + p.day;
+}
+
 std::string PublishedTime::ToIso() const {
   char buf[48];
   int len = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);

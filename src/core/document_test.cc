@@ -115,3 +115,16 @@ TEST(MentionKind, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(StoryDate, NumberOrZero) {
+  Document d;
+  EXPECT_EQ(StoryDate(d), 0);
+  d.published = PublishedTime{2024, 3, 26};
+  EXPECT_EQ(StoryDate(d), 20240326);
+}
+
+}  // namespace
+}  // namespace annals

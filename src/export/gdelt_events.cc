@@ -112,15 +112,15 @@ void Dates(const Document& doc, int* day, std::string* added, double* fraction) 
   *day = 0;
   added->clear();
   *fraction = 0;
-  if (!doc.published || doc.published->year == 0) return;
+  *day = StoryDate(doc);
+  if (*day == 0) return;
   const PublishedTime& p = *doc.published;
-  *day = p.year * 10000 + p.month * 100 + p.day;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", p.year, p.month, p.day, p.hour,
                 p.minute, p.second);
   *added = buf;
   static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  const int doy = kBefore[(p.month - 1) % 12] + p.day;
+  const int doy = (p.month >= 1 && p.month <= 12 ? kBefore[p.month - 1] : 0) + p.day;
   *fraction = p.year + doy / 365.0;
 }
 
