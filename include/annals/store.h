@@ -59,7 +59,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens the database at `path` (see OpenMode). An empty path and
   // ":memory:" are refused: SQLite would use a store that vanishes on close.

@@ -26,6 +26,8 @@ constexpr Command kCommands[] = {
     {"code", "code events (CAMEO, PLOVER) and print them as JSON Lines", annals::cli::RunCode},
     {"validate", "run a TABARI/PETRARCH validation file and score it", annals::cli::RunValidate},
     {"train-syntax", "train the syntax model on a UD treebank", annals::cli::RunTrainSyntax},
+    {"places", "find and resolve place names; print them as JSON Lines", annals::cli::RunPlaces},
+    {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
 };
 
 void PrintUsage(std::ostream& out) {

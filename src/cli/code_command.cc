@@ -4,6 +4,7 @@
 #include "annals/batch.h"
 #include "annals/coding.h"
 #include "annals/pipeline.h"
+#include "annals/places.h"
 #include "annals/syntax.h"
 #include "annals/text.h"
 #include "cli/commands.h"
@@ -81,6 +82,12 @@ int RunCode(const Args& args, std::ostream& out, std::ostream& err) {
     stages.push_back(MakeSyntaxStage(*model));
     stages.push_back(MakeActorStage(*data));
     stages.push_back(MakeEventStage(*data));
+    auto gazetteer = DefaultGazetteer();
+    if (!gazetteer.ok()) {
+      err << "annals code: " << gazetteer.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    stages.push_back(MakePlacesStage(*gazetteer));
   }
   if (use_tabari) {
     tabari.lenient = f.Has("tabari-lenient");

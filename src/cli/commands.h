@@ -36,6 +36,8 @@ int RunParse(const Args& args, std::ostream& out, std::ostream& err);
 int RunCode(const Args& args, std::ostream& out, std::ostream& err);
 int RunValidate(const Args& args, std::ostream& out, std::ostream& err);
 int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err);
+int RunGazetteer(const Args& args, std::ostream& out, std::ostream& err);
+int RunPlaces(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli
 

@@ -1,5 +1,6 @@
 // annals train-syntax: trains the tagger, parser and lemmatiser on a UD
 // treebank and writes the model file that annals loads (models/).
+#include <cstdlib>
 #include <fstream>
 #include <ostream>
 
@@ -30,7 +31,10 @@ int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err) {
       {"folds", "N", "jackknife folds for the parser's training tags (default 5)"},
       {"tagger-iterations", "N", "passes over the data for the tagger"},
       {"parser-iterations", "N", "passes over the data for the parser"},
+      {"parser-min-weight", "X", "parser weights smaller than this are dropped (default 0.8)"},
       {"max-sentences", "N", "use only the first N sentences of each file (tests)"},
+      {"wordnet", "DIR",
+       "WordNet's files for the tagger's lexicon (default /usr/share/wordnet; '' for none)"},
       {"help", "", "show this help"}};
   Flags flags;
   std::string error;
@@ -50,6 +54,7 @@ int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err) {
   }
   o.train_path = *train;
   o.dev_path = *dev;
+  if (const auto wordnet = flags.Get("wordnet")) o.wordnet_dir = *wordnet;
   unsigned long long v = 0;
   auto number = [&](const char* name, unsigned long long lo, unsigned long long hi, auto* field) {
     if (!flags.Has(name)) return true;
@@ -63,6 +68,15 @@ int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err) {
       !number("max-sentences", 1, 100000000, &o.max_sentences)) {
     err << "annals train-syntax: " << error << "\n";
     return kExitUsage;
+  }
+  if (const auto w = flags.Get("parser-min-weight")) {
+    char* end = nullptr;
+    const double x = std::strtod(w->c_str(), &end);
+    if (end == w->c_str() || *end != '\0' || !(x >= 0 && x <= 100)) {
+      err << "annals train-syntax: --parser-min-weight takes a number from 0 to 100\n";
+      return kExitUsage;
+    }
+    o.parser.min_weight = static_cast<float>(x);
   }
   auto model = syntax::TrainSyntaxModel(o, err);
   if (!model.ok()) {

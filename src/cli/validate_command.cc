@@ -93,7 +93,10 @@ int RunValidate(const Args& args, std::ostream& out, std::ostream& err) {
     for (const compat::TabariEvent& e : coder.Code(compat::TabariWords(r.text), r.date))
       produced.push_back({e.source, e.target, e.code});
     std::sort(produced.begin(), produced.end());
-    const bool parse_test = !r.error.empty();
+    // error="bad_input_parse" tests PETRARCH's reading of a broken <Parse>,
+    // which annals never reads; the discard errors ("storydiscard",
+    // "sentencediscard") expect no events from the text and are scored.
+    const bool parse_test = r.error.starts_with("bad_input");
     const bool pass = !parse_test && produced == r.expected;
     if (parse_test) {
       ++parse_tests;

@@ -33,6 +33,23 @@ Json ActorJson(const Document& doc, int32_t a, const dict::Ontology& ontology) {
   return j;
 }
 
+// A place of places.v1 (null when none): where the event happened or where
+// an actor is from.
+Json PlaceJson(const Document& doc, int32_t p) {
+  if (p < 0 || static_cast<size_t>(p) >= doc.places.size()) return nullptr;
+  const Place& x = doc.places[static_cast<size_t>(p)];
+  return Json{{"name", x.full_name.empty() ? x.name : x.full_name},
+              {"kind", x.kind},
+              {"country", x.country},
+              {"fips", x.fips},
+              {"admin1", x.admin1},
+              {"lat", x.latitude},
+              {"lon", x.longitude},
+              {"text", std::string(doc.Text(x.span))},
+              {"span", SpanJson(x.span)},
+              {"evidence", EvidenceJson(x.evidence)}};
+}
+
 }  // namespace
 
 std::string EventRecordsJsonl(const Document& doc, const CodingData& data) {
@@ -59,6 +76,9 @@ std::string EventRecordsJsonl(const Document& doc, const CodingData& data) {
     j["negated"] = e.negated;
     j["hypothetical"] = e.hypothetical;
     j["attribution"] = ActorJson(doc, e.attribution, data.ontology);
+    j["place"] = PlaceJson(doc, e.place);
+    j["source_place"] = PlaceJson(doc, e.source_place);
+    j["target_place"] = PlaceJson(doc, e.target_place);
     j["date"] = e.date;
     j["evidence"] = EvidenceJson(e.evidence);
     out += j.dump(-1, ' ', false, Json::error_handler_t::replace);

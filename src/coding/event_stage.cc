@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "annals/coding.h"
 #include "coding/coding_data.h"
@@ -83,17 +84,39 @@ class EventStage final : public Stage {
     // Words a pattern already used ("rejected the ceasefire": "ceasefire"
     // belongs to the rejection) do not trigger events of their own.
     std::vector<bool> used(doc.tokens.size());
+    WordSet words;
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
       const Tree tree(doc, doc.sentences[s]);
+      words.clear();
       for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
-        if (!used[t]) CodeTrigger(doc, tree, s, t, by_token, used);
+        words.insert(tree.Word(t));
+        words.insert(tree.Lower(t));
+      }
+      for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
+        if (!used[t]) CodeTrigger(doc, tree, words, s, t, by_token, used);
       }
     }
     return Status::Ok();
   }
 
  private:
-  void CodeTrigger(Document& doc, const Tree& tree, uint32_t s, uint32_t t,
+  // The sentence's words as written and lower-cased: a pattern naming a
+  // word the sentence lacks is skipped without walking the tree.
+  using WordSet = std::unordered_set<std::string_view>;
+
+  static bool WordsPresent(const EventPattern& p, const WordSet& words) {
+    for (const PatternItem& item : p.items) {
+      if (item.kind != PatternItem::kWords) continue;
+      bool any = false;
+      for (const std::vector<std::string>& alt : item.alternatives) {
+        any = any || (!alt.empty() && words.contains(alt[0]));
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  void CodeTrigger(Document& doc, const Tree& tree, const WordSet& words, uint32_t s, uint32_t t,
                    std::unordered_map<uint32_t, int32_t>& by_token, std::vector<bool>& used) const {
     const uint8_t upos = tree.Upos(t);
     // Proper nouns are names ("Live Aid"), not events.
@@ -122,6 +145,7 @@ class EventStage final : public Stage {
                      (p.specificity == best->specificity && id > best_id))) {
           continue;
         }
+        if (!WordsPresent(p, words)) continue;
         Match m;
         if (!MatchPattern(tree, t, p, &m)) continue;
         best = &p;
@@ -139,6 +163,7 @@ class EventStage final : public Stage {
     for (const PatternItem& i : best->items) has_target_slot |= i.kind == PatternItem::kTarget;
     if (noun) {
       if (src < 0) src = NounSource(tree, t, by_token, tgt);
+      if (src == static_cast<int32_t>(t)) src = CountryBefore(doc, tree, t, by_token, src);
     } else {
       const int32_t pass = tree.Child(t, "nsubj:pass");
       if (pass >= 0) {
@@ -373,7 +398,9 @@ class EventStage final : public Stage {
     for (uint32_t c : tree.Children(t)) {
       if (tree.BaseRel(c) != "obl" || tree.Child(c, "nummod") < 0) continue;
       const int32_t k = tree.Child(c, "case");
-      if (k < 0) continue;
+      // No preposition at all: a counted object the parser took for an
+      // oblique ("killed over 32,000 civilians", "over" on the number).
+      if (k < 0) return static_cast<int32_t>(c);
       const std::string_view w = tree.Lower(static_cast<uint32_t>(k));
       if (w == "over" || w == "nearly" || w == "almost" || w == "about" || w == "around" ||
           w == "some")
@@ -416,6 +443,25 @@ class EventStage final : public Stage {
     const int32_t head = tree.Head(t);
     if (head >= 0 && tree.BaseRel(t) == "obj") return Subject(tree, static_cast<uint32_t>(head), 0);
     return -1;
+  }
+
+  // US "opposition to ...": a role noun without a country ("opposition",
+  // ---OPP) whose country stands just before it, cut off by a quotation
+  // mark the parser took for a boundary; the country is the source.
+  static int32_t CountryBefore(const Document& doc, const Tree& tree, uint32_t t,
+                               const std::unordered_map<uint32_t, int32_t>& by_token,
+                               int32_t fallback) {
+    const auto self = by_token.find(t);
+    if (self == by_token.end() || doc.actors[self->second].code.rfind("---", 0) != 0) {
+      return fallback;
+    }
+    uint32_t u = t;
+    while (u > tree.begin() && doc.tokens[u - 1].kind == TokenKind::kQuote) --u;
+    if (u == t || u == tree.begin()) return fallback;
+    const auto before = by_token.find(u - 1);
+    if (before == by_token.end()) return fallback;
+    const std::string& code = doc.actors[before->second].code;
+    return code.size() >= 3 && code.rfind("---", 0) != 0 ? static_cast<int32_t>(u - 1) : fallback;
   }
 
   // The actors a word stands for, with its conjuncts ("Israel and Egypt").
@@ -540,7 +586,23 @@ class EventStage final : public Stage {
         if (!who.empty()) return who.front();
       }
     }
-    return -1;
+    return ClosingSpeaker(doc, tree, t, by_token);
+  }
+
+  // "..., Matthew Miller said." read off the words when the parse lost it
+  // (the name taken for a conjunct of "Monday", "said" for a complement):
+  // the sentence ends in a comma, one actor and a reporting verb.
+  static int32_t ClosingSpeaker(const Document& doc, const Tree& tree, uint32_t t,
+                                const std::unordered_map<uint32_t, int32_t>& by_token) {
+    uint32_t end = tree.end();
+    while (end > tree.begin() && doc.tokens[end - 1].kind == TokenKind::kPunct) --end;
+    if (end < tree.begin() + 3 || end - 1 <= t || !OneOf(tree.Word(end - 1), kReporting)) return -1;
+    const auto who = by_token.find(end - 2);
+    if (who == by_token.end()) return -1;
+    uint32_t u = end - 2;
+    while (u > t && by_token.count(u - 1) && by_token.at(u - 1) == who->second) --u;
+    if (u <= t + 1 || tree.Word(u - 1) != ",") return -1;
+    return who->second;
   }
 
   // "..., Miller says." / "..., the White House announced.": a reporting

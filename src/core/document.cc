@@ -30,9 +30,15 @@ Status CheckEvidenceSpans(const Document& d) {
     if (e.source >= static_cast<int32_t>(d.actors.size()) ||
         e.target >= static_cast<int32_t>(d.actors.size()))
       return Broken("event names a missing actor");
+    const auto places = static_cast<int32_t>(d.places.size());
+    if (e.place >= places || e.source_place >= places || e.target_place >= places)
+      return Broken("event names a missing place");
   }
-  for (const Place& p : d.places)
+  for (const Place& p : d.places) {
     if (!Inside(p.span, n)) return Broken("place span outside text");
+    if (p.tokens.end > d.tokens.size() || p.tokens.begin > p.tokens.end)
+      return Broken("place tokens outside the document");
+  }
   for (const Quote& q : d.quotes)
     if (!Inside(q.span, n) || !Inside(q.speaker_span, n)) return Broken("quote span outside text");
   for (const Count& c : d.counts)

@@ -249,6 +249,8 @@ void AddMentionsActorsEvents(const Document& doc, Json& j) {
                           {"source", e.source},
                           {"target", e.target},
                           {"place", e.place},
+                          {"source_place", e.source_place},
+                          {"target_place", e.target_place},
                           {"date", e.date},
                           {"negated", e.negated},
                           {"hypothetical", e.hypothetical},
@@ -262,11 +264,20 @@ void AddOtherAnnotations(const Document& doc, Json& j) {
   Json places = Json::array();
   for (const Place& p : doc.places)
     places.push_back(Json{{"span", SpanJson(p.span)},
+                          {"tokens", RangeJson(p.tokens)},
                           {"sentence", p.sentence},
                           {"name", p.name},
+                          {"full_name", p.full_name},
+                          {"kind", p.kind},
                           {"country", p.country},
+                          {"fips", p.fips},
+                          {"admin1", p.admin1},
+                          {"admin1_name", p.admin1_name},
+                          {"feature", p.feature},
+                          {"geonames_id", p.geonames_id},
                           {"latitude", p.latitude},
                           {"longitude", p.longitude},
+                          {"confidence", FloatJson(p.confidence)},
                           {"evidence", EvidenceJson(p.evidence)}});
   j["places"] = std::move(places);
   Json quotes = Json::array();

@@ -219,7 +219,15 @@ TEST(Json, AnnotationsCarryEveryField) {
   event.confidence = 0.8f;
   event.evidence = ev;
   d.events = {event};
-  d.places = {Place{{12, 16}, 1, "Calm", "PS", 31.5, 34.25, ev}};
+  Place calm;
+  calm.span = {12, 16};
+  calm.sentence = 1;
+  calm.name = "Calm";
+  calm.country = "PS";
+  calm.latitude = 31.5;
+  calm.longitude = 34.25;
+  calm.evidence = ev;
+  d.places = {calm};
   d.quotes = {Quote{{12, 16}, 1, {0, 4}, 0, ev}};
   d.counts = {Count{{0, 4}, 0, 1400000, "people", ev}};
   d.tones = {Tone{{0, 17}, 0.1f, 0.3f, -0.2f, ev}};
@@ -233,13 +241,17 @@ TEST(Json, AnnotationsCarryEveryField) {
             (std::vector<std::string>{"code", "name", "kind", "role", "span", "sentence", "head",
                                       "mentions", "evidence"}));
   EXPECT_EQ(Keys(j["events"][0]),
-            (std::vector<std::string>{"span", "sentence", "trigger", "code", "root", "goldstein",
-                                      "quad_class", "plover_event", "plover_mode", "source",
-                                      "target", "place", "date", "negated", "hypothetical",
-                                      "attribution", "confidence", "evidence"}));
+            (std::vector<std::string>{"span",         "sentence",     "trigger",    "code",
+                                      "root",         "goldstein",    "quad_class", "plover_event",
+                                      "plover_mode",  "source",       "target",     "place",
+                                      "source_place", "target_place", "date",       "negated",
+                                      "hypothetical", "attribution",  "confidence", "evidence"}));
   EXPECT_EQ(j["events"][0]["target"], -1);
-  EXPECT_EQ(Keys(j["places"][0]), (std::vector<std::string>{"span", "sentence", "name", "country",
-                                                            "latitude", "longitude", "evidence"}));
+  EXPECT_EQ(
+      Keys(j["places"][0]),
+      (std::vector<std::string>{"span", "tokens", "sentence", "name", "full_name", "kind",
+                                "country", "fips", "admin1", "admin1_name", "feature",
+                                "geonames_id", "latitude", "longitude", "confidence", "evidence"}));
   EXPECT_EQ(Keys(j["quotes"][0]),
             (std::vector<std::string>{"span", "sentence", "speaker_span", "speaker", "evidence"}));
   EXPECT_EQ(j["counts"][0]["value"], 1400000.0);

@@ -2,6 +2,7 @@
 // Later issues append their stages here.
 #include "annals/coding.h"
 #include "annals/pipeline.h"
+#include "annals/places.h"
 #include "annals/syntax.h"
 #include "annals/text.h"
 
@@ -12,6 +13,8 @@ StatusOr<Pipeline> Pipeline::Standard() {
   if (!model.ok()) return model.status();
   auto coding = DefaultCodingData();
   if (!coding.ok()) return coding.status();
+  auto gazetteer = DefaultGazetteer();
+  if (!gazetteer.ok()) return gazetteer.status();
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeNormalizeStage());
   stages.push_back(MakeTokenizeStage());
@@ -19,6 +22,7 @@ StatusOr<Pipeline> Pipeline::Standard() {
   stages.push_back(MakeSyntaxStage(model.value()));
   stages.push_back(MakeActorStage(coding.value()));
   stages.push_back(MakeEventStage(coding.value()));
+  stages.push_back(MakePlacesStage(gazetteer.value()));
   return Build(std::move(stages));
 }
 

@@ -150,7 +150,25 @@ ALTER TABLE events ADD COLUMN attribution INTEGER NOT NULL DEFAULT -1;
 CREATE INDEX events_root ON events(root, quad_class);
 )sql";
 
-constexpr const char* const kMigrations[] = {kMigration1, kMigration2};
+// v3: places.v1's resolved place (kind, codes, division, GeoNames id,
+// confidence) and the places of an event's actors.
+constexpr const char kMigration3[] = R"sql(
+ALTER TABLE places ADD COLUMN token_begin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE places ADD COLUMN token_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE places ADD COLUMN full_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN fips TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN admin1 TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN admin1_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN feature TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN geonames_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE places ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN source_place INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE events ADD COLUMN target_place INTEGER NOT NULL DEFAULT -1;
+CREATE INDEX places_country ON places(country, kind);
+)sql";
+
+constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
 
 // What the file says about itself, read in one statement so that the three
 // values come from one snapshot even while another process migrates.

@@ -45,10 +45,13 @@ constexpr const char* kSql[] = {
     // kInsertEvent
     "INSERT INTO events (doc, idx, span_begin, span_end, sentence, code, source, target, place,"
     " date, confidence, rule, file, line, trigger_token, root, goldstein, quad_class,"
-    " plover_event, plover_mode, negated, hypothetical, attribution)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    " plover_event, plover_mode, negated, hypothetical, attribution, source_place, target_place)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertPlace
-    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO places (doc, idx, span_begin, span_end, sentence, name, country, latitude,"
+    " longitude, rule, file, line, token_begin, token_end, full_name, kind, fips, admin1,"
+    " admin1_name, feature, geonames_id, confidence)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertQuote
     "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertCount
@@ -76,9 +79,12 @@ constexpr const char* kSql[] = {
     // kLoadEvents
     "SELECT span_begin, span_end, sentence, code, source, target, place, date, confidence,"
     " rule, file, line, trigger_token, root, goldstein, quad_class, plover_event, plover_mode,"
-    " negated, hypothetical, attribution FROM events WHERE doc = ? ORDER BY idx",
+    " negated, hypothetical, attribution, source_place, target_place FROM events"
+    " WHERE doc = ? ORDER BY idx",
     // kLoadPlaces
-    "SELECT span_begin, span_end, sentence, name, country, latitude, longitude, rule, file, line"
+    "SELECT span_begin, span_end, sentence, name, country, latitude, longitude, rule, file, line,"
+    " token_begin, token_end, full_name, kind, fips, admin1, admin1_name, feature, geonames_id,"
+    " confidence"
     " FROM places WHERE doc = ? ORDER BY idx",
     // kLoadQuotes
     "SELECT span_begin, span_end, sentence, speaker_begin, speaker_end, speaker, rule, file, line"

@@ -195,6 +195,8 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     e.negated = r.Int() != 0;
     e.hypothetical = r.Int() != 0;
     e.attribution = I32(r);
+    e.source_place = I32(r);
+    e.target_place = I32(r);
     return Status::Ok();
   }));
   ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadPlaces), rowid, [&](Row& r) {
@@ -206,6 +208,16 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     p.latitude = r.Double();
     p.longitude = r.Double();
     p.evidence = EvidenceOf(r);
+    p.tokens.begin = U32(r);
+    p.tokens.end = U32(r);
+    p.full_name = r.Text();
+    p.kind = r.Text();
+    p.fips = r.Text();
+    p.admin1 = r.Text();
+    p.admin1_name = r.Text();
+    p.feature = r.Text();
+    p.geonames_id = r.Int();
+    p.confidence = static_cast<float>(r.Double());
     return Status::Ok();
   }));
   ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadQuotes), rowid, [&](Row& r) {

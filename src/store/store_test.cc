@@ -115,6 +115,8 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(x.source, y.source);
     EXPECT_EQ(x.target, y.target);
     EXPECT_EQ(x.place, y.place);
+    EXPECT_EQ(x.source_place, y.source_place);
+    EXPECT_EQ(x.target_place, y.target_place);
     EXPECT_EQ(x.date, y.date);
     EXPECT_EQ(x.confidence, y.confidence);
     EXPECT_EQ(x.trigger, y.trigger);
@@ -137,6 +139,15 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(x.country, y.country);
     EXPECT_EQ(x.latitude, y.latitude);
     EXPECT_EQ(x.longitude, y.longitude);
+    EXPECT_EQ(x.tokens, y.tokens);
+    EXPECT_EQ(x.full_name, y.full_name);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.fips, y.fips);
+    EXPECT_EQ(x.admin1, y.admin1);
+    EXPECT_EQ(x.admin1_name, y.admin1_name);
+    EXPECT_EQ(x.feature, y.feature);
+    EXPECT_EQ(x.geonames_id, y.geonames_id);
+    EXPECT_EQ(x.confidence, y.confidence);
     ExpectEvidence(x.evidence, y.evidence);
   }
   ASSERT_EQ(a.quotes.size(), b.quotes.size());
@@ -220,8 +231,13 @@ TEST(StoreOpen, MigratesVersion1Stores) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
   }
-  // Take the file back to v1: drop what migration 2 added.
-  std::string undo = "DROP INDEX events_root;";
+  // Take the file back to v1: drop what migrations 3 and 2 added.
+  std::string undo = "DROP INDEX places_country; DROP INDEX events_root;";
+  for (const char* c : {"token_begin", "token_end", "full_name", "kind", "fips", "admin1",
+                        "admin1_name", "feature", "geonames_id", "confidence"})
+    undo += std::string("ALTER TABLE places DROP COLUMN ") + c + ";";
+  for (const char* c : {"source_place", "target_place"})
+    undo += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
   for (const char* c : {"kind", "role", "span_begin", "span_end", "sentence", "head"})
     undo += std::string("ALTER TABLE actors DROP COLUMN ") + c + ";";
   for (const char* c : {"trigger_token", "root", "goldstein", "quad_class", "plover_event",
@@ -241,6 +257,10 @@ TEST(StoreOpen, MigratesVersion1Stores) {
   EXPECT_EQ(old->events[0].attribution, -1);
   EXPECT_FALSE(old->events[0].negated);
   EXPECT_EQ(old->actors[0].kind, "");
+  EXPECT_EQ(old->events[0].source_place, -1);
+  ASSERT_EQ(old->places.size(), 1u);
+  EXPECT_EQ(old->places[0].kind, "");
+  EXPECT_EQ(old->places[0].geonames_id, 0);
   ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument("doc-2", "Troops left.")}).ok());
   StatusOr<Document> fresh = store->Load("doc-2");
   ASSERT_TRUE(fresh.ok());

@@ -91,6 +91,7 @@ Status SqliteStore::InsertAnnotations(const Document& doc, int64_t rowid) {
         b.Int(e.trigger).Text(e.root).Double(e.goldstein).Int(e.quad_class);
         b.Text(e.plover_event).Text(e.plover_mode);
         b.Int(e.negated ? 1 : 0).Int(e.hypothetical ? 1 : 0).Int(e.attribution);
+        b.Int(e.source_place).Int(e.target_place);
       }));
   ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertPlace, rowid, doc.places, "inserting a place",
                                     [](Binder& b, const Place& p) {
@@ -98,6 +99,11 @@ Status SqliteStore::InsertAnnotations(const Document& doc, int64_t rowid) {
                                       b.Text(p.name).Text(p.country);
                                       b.Double(p.latitude).Double(p.longitude);
                                       BindEvidence(b, p.evidence);
+                                      b.Int(p.tokens.begin).Int(p.tokens.end).Text(p.full_name);
+                                      b.Text(p.kind);
+                                      b.Text(p.fips).Text(p.admin1).Text(p.admin1_name);
+                                      b.Text(p.feature).Int(p.geonames_id);
+                                      b.Double(p.confidence);
                                     }));
   ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertQuote, rowid, doc.quotes, "inserting a quote",
                                     [](Binder& b, const Quote& x) {

@@ -22,7 +22,7 @@
 
 namespace annals::syntax {
 
-inline constexpr uint32_t kModelFormatVersion = 1;
+inline constexpr uint32_t kModelFormatVersion = 2;
 inline constexpr size_t kModelHeaderBytes = 32;
 
 // Header plus payload.

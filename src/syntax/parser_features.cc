@@ -57,8 +57,11 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   const int s0l1 = v.Lc1(s0), s0l2 = v.Lc2(s0), s0r1 = v.Rc1(s0), s0r2 = v.Rc2(s0);
   const int s1l1 = v.Lc1(s1), s1r1 = v.Rc1(s1), b0l1 = v.Lc1(b0), b0l2 = v.Lc2(b0);
   const uint64_t dist = Dist(s0, b0), dist1 = Dist(s1, s0);
-  out->clear();
-  auto f = [out](uint64_t k) { out->push_back(k); };
+  // Collected in a local array (no capacity check per feature), copied
+  // once; sized for the 83 templates below.
+  uint64_t keys[84];
+  size_t n = 0;
+  auto f = [&keys, &n](uint64_t k) { keys[n++] = k; };
   // Single words.
   f(Key(1, s0w));
   f(Key(2, s0p));
@@ -149,6 +152,7 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   // Universal tags.
   f(Key(83, v.U(s0), v.U(b0)));
   f(Key(84, v.U(s1), v.U(s0), v.U(b0)));
+  out->assign(keys, keys + n);
 }
 
 void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep,
@@ -158,8 +162,10 @@ void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep
   const uint64_t dir = head > dep ? 1 : 2, dist = Dist(head, dep);
   const int dl1 = v.Lc1(dep), dr1 = v.Rc1(dep);
   const uint64_t dl1w = v.W(dl1), dr1w = v.W(dr1);
-  out->clear();
-  auto f = [out](uint64_t k) { out->push_back(k); };
+  // As in MoveFeatures; sized for the 33 templates below.
+  uint64_t keys[34];
+  size_t n = 0;
+  auto f = [&keys, &n](uint64_t k) { keys[n++] = k; };
   f(Key(101, 0));
   f(Key(102, dp));
   f(Key(103, dw));
@@ -199,6 +205,7 @@ void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep
   f(Key(131, hp, v.W(hl1), v.L(hl1)));
   f(Key(132, hp, head > 0 ? in.words[static_cast<size_t>(head - 1)].suffix[1] : 0, dp));
   f(Key(133, Key(0, dp, dir), v.L(dl1), v.L(dr1)));
+  out->assign(keys, keys + n);
 }
 
 }  // namespace annals::syntax

@@ -14,6 +14,7 @@ size_t Home(uint64_t key, size_t capacity) {
   return static_cast<size_t>((static_cast<Uint128>(key) * capacity) >> 64);
 }
 uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key) | 1u; }
+uint16_t CellFingerprint(uint64_t key) { return static_cast<uint16_t>(key | 1u); }
 
 // Load factor: misses (most lookups at parse time are for features the
 // model never saw) probe about 1/(1-a)^2 / 2 slots.
@@ -51,7 +52,9 @@ void LookUp(std::span<const uint64_t> features, std::span<const T> table, size_t
       __builtin_prefetch(&table[at[i]]);
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t fp = Fingerprint(features[start + i]);
+      using Fp = decltype(T::fingerprint);
+      const Fp fp = static_cast<Fp>(sizeof(Fp) == 2 ? CellFingerprint(features[start + i])
+                                                    : Fingerprint(features[start + i]));
       size_t j = at[i];
       while (table[j].fingerprint != fp && table[j].fingerprint != 0) {
         if (++j == capacity) j = 0;
@@ -231,7 +234,7 @@ WeightTable WeightTable::Build(uint32_t num_classes, const std::vector<Row>& all
         if (++i == capacity) i = 0;
       }
       Cell& c = t.own_cells_[i];
-      c.fingerprint = Fingerprint(row->key);
+      c.fingerprint = CellFingerprint(row->key);
       for (const auto& [cls, w] : row->weights) {
         if (std::fabs(w) >= min_weight) {
           c.weight[cls] = static_cast<int16_t>(std::lround(w / t.scale_));
@@ -268,9 +271,17 @@ WeightTable WeightTable::Build(uint32_t num_classes, const std::vector<Row>& all
 }
 
 uint32_t Argmax(std::span<const float> scores, std::span<const bool> allowed) {
+  if (allowed.empty()) {
+    // The common case (every tagger decision), without the mask's branches.
+    uint32_t best = 0;
+    for (uint32_t c = 1; c < scores.size(); ++c) {
+      if (scores[c] > scores[best]) best = c;
+    }
+    return best;
+  }
   uint32_t best = UINT32_MAX;
   for (uint32_t c = 0; c < scores.size(); ++c) {
-    if (!allowed.empty() && !allowed[c]) continue;
+    if (!allowed[c]) continue;
     if (best == UINT32_MAX || scores[c] > scores[best]) best = c;
   }
   return best == UINT32_MAX ? 0 : best;

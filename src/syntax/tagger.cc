@@ -86,6 +86,15 @@ void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t>
   const uint64_t amb_lower = ambiguity[words.size() + i];
   out->push_back(Key(36, amb_lower, w.shape, first));
   out->push_back(Key(37, amb_lower, prev1));
+  // What WordNet allows, for this word and the next.
+  const size_t n = words.size();
+  const uint64_t wn = ambiguity[3 * n + i];
+  out->push_back(Key(38, wn, w.shape, first));
+  out->push_back(Key(39, wn, prev1));
+  out->push_back(Key(40, wn, amb_lower));
+  out->push_back(Key(41, wn, i + 1 < n ? ambiguity[3 * n + i + 1] : 0xffffff));
+  out->push_back(Key(42, wn, w.suffix[1]));
+  out->push_back(Key(43, wn, i > 0 ? ambiguity[3 * n + i - 1] : 0xfffffe));
 }
 
 void RefineFeatures(size_t n, const uint32_t* first, size_t i, uint32_t prev1, FeatureList* out) {
@@ -102,23 +111,36 @@ void RefineFeatures(size_t n, const uint32_t* first, size_t i, uint32_t prev1, F
 }
 
 const Tagger::DictEntry* Tagger::Lookup(uint64_t form) const {
-  const auto it = std::lower_bound(dict_.begin(), dict_.end(), form,
+  const size_t b = form >> 48;
+  const auto first = dict_.begin() + buckets_[b], last = dict_.begin() + buckets_[b + 1];
+  const auto it = std::lower_bound(first, last, form,
                                    [](const DictEntry& e, uint64_t f) { return e.form < f; });
-  return it != dict_.end() && it->form == form ? &*it : nullptr;
+  return it != last && it->form == form ? &*it : nullptr;
+}
+
+void Tagger::IndexBuckets() {
+  buckets_.assign((size_t{1} << 16) + 1, 0);
+  size_t e = 0;
+  for (size_t b = 0; b < buckets_.size(); ++b) {
+    while (e < dict_.size() && (dict_[e].form >> 48) < b) ++e;
+    buckets_[b] = static_cast<uint32_t>(e);
+  }
 }
 
 void Tagger::Ambiguities(std::span<const WordHashes> words, std::vector<uint32_t>* out) const {
-  // Three per word: the ambiguity class of the word as written, that of its
-  // lower-cased spelling ("Park" is capitalised "park", a noun), and the
-  // class the lexicon fixes for it (kNoClass when none).
+  // Four per word: the ambiguity class of the word as written, that of its
+  // lower-cased spelling ("Park" is capitalised "park", a noun), the class
+  // the lexicon fixes for it (kNoClass when none), and what WordNet says
+  // the lower-cased spelling can be.
   const size_t n = words.size();
-  out->resize(3 * n);
+  out->resize(4 * n);
   for (size_t i = 0; i < n; ++i) {
     const DictEntry* e = Lookup(words[i].form);
     (*out)[i] = e ? e->ambiguity : kUnknownWord;
     const DictEntry* l = words[i].lower == words[i].form ? e : Lookup(words[i].lower);
     (*out)[n + i] = l ? l->ambiguity : kUnknownWord;
     (*out)[2 * n + i] = e ? e->cls : kNoClass;
+    (*out)[3 * n + i] = l ? l->wordnet : 0;
   }
 }
 
@@ -246,9 +268,12 @@ Tagger Tagger::Train(const std::vector<GoldSentence>& sentences, const Options& 
       if (c * 20 >= total) amb = Key(0, amb, cls);
     }
     const bool fixed = total >= kDictMinCount && best >= kDictMinShare * total;
-    t.own_dict_.push_back({form, fixed ? best_cls : kNoClass, static_cast<uint32_t>(amb) | 4u});
+    t.own_dict_.push_back({form, static_cast<uint16_t>(fixed ? best_cls : kNoClass), 0,
+                           static_cast<uint32_t>(amb) | 4u});
   }
+  if (options.wordnet != nullptr) t.AddWordNet(*options.wordnet);
   t.dict_ = t.own_dict_;
+  t.IndexBuckets();
   for (size_t n = 0; n < sentences.size(); ++n) t.Ambiguities(data.hashed[n], &data.ambiguity[n]);
 
   std::vector<size_t> all(sentences.size());
@@ -275,6 +300,31 @@ Tagger Tagger::Train(const std::vector<GoldSentence>& sentences, const Options& 
   }
   t.refine_ = t.TrainPass(data, all, &first, options);
   return t;
+}
+
+void Tagger::AddWordNet(const std::unordered_map<uint64_t, uint16_t>& wordnet) {
+  // own_dict_ is sorted by form (it came from a std::map); the WordNet
+  // forms are merged in, the ones training never saw with no class and
+  // the unknown word's ambiguity.
+  std::vector<DictEntry> merged;
+  merged.reserve(own_dict_.size() + wordnet.size());
+  std::vector<std::pair<uint64_t, uint16_t>> forms(wordnet.begin(), wordnet.end());
+  std::sort(forms.begin(), forms.end());
+  size_t k = 0;
+  for (const DictEntry& e : own_dict_) {
+    while (k < forms.size() && forms[k].first < e.form) {
+      merged.push_back(
+          {forms[k].first, static_cast<uint16_t>(kNoClass), forms[k].second, kUnknownWord});
+      ++k;
+    }
+    merged.push_back(e);
+    if (k < forms.size() && forms[k].first == e.form) merged.back().wordnet = forms[k++].second;
+  }
+  for (; k < forms.size(); ++k) {
+    merged.push_back(
+        {forms[k].first, static_cast<uint16_t>(kNoClass), forms[k].second, kUnknownWord});
+  }
+  own_dict_ = std::move(merged);
 }
 
 void Tagger::Save(ByteWriter& w) const {
@@ -311,6 +361,7 @@ bool Tagger::Load(ByteReader& r, Tagger* out) {
         (i > 0 && t.dict_[i - 1].form >= t.dict_[i].form))
       return false;
   }
+  t.IndexBuckets();
   *out = std::move(t);
   return true;
 }

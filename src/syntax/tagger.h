@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "syntax/binary_io.h"
@@ -46,6 +47,9 @@ class Tagger {
     // tags for the words ahead, trained on first-pass tags jackknifed over
     // this many folds.
     int refine_folds = 4;
+    // Hashed lower-cased forms -> WordNetBit set (wordnet_forms.h); kept in
+    // the model's lexicon. None: the tagger does without.
+    const std::unordered_map<uint64_t, uint16_t>* wordnet = nullptr;
   };
   static Tagger Train(const std::vector<GoldSentence>& sentences, const Options& options);
 
@@ -55,14 +59,20 @@ class Tagger {
   };
   struct DictEntry {
     uint64_t form;
-    uint32_t cls;  // the fixed class, or none
+    uint16_t cls;      // the fixed class, or none
+    uint16_t wordnet;  // WordNetBit set of this (lower-cased) form
     uint32_t ambiguity;
   };
+  static_assert(sizeof(DictEntry) == 16);
   struct TrainingData {
     std::vector<std::vector<WordHashes>> hashed;
     std::vector<std::vector<uint32_t>> gold, ambiguity;
   };
   const DictEntry* Lookup(uint64_t form) const;
+  // dict_ is sorted by form; buckets_[b] is the first entry whose form's
+  // top 16 bits are >= b, so a lookup searches a handful of entries.
+  void IndexBuckets();
+  void AddWordNet(const std::unordered_map<uint64_t, uint16_t>& wordnet);
   void Ambiguities(std::span<const WordHashes> words, std::vector<uint32_t>* out) const;
   // One greedy pass; `first` (one class per word) when refining.
   void Decode(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
@@ -77,10 +87,11 @@ class Tagger {
   std::vector<Class> classes_;
   std::span<const DictEntry> dict_;
   std::vector<DictEntry> own_dict_;
+  std::vector<uint32_t> buckets_;  // 65,537 entries
 };
 
 // The features for word i given the classes of the two words before it
-// and what the lexicon says of every word (three values per word, see
+// and what the lexicon says of every word (four values per word, see
 // Tagger::Ambiguities).
 void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out);

@@ -54,6 +54,15 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
   Parser::Options parser_options = o.parser;
   tagger_options.seed = o.seed;
   parser_options.seed = o.seed;
+  std::unordered_map<uint64_t, uint16_t> wordnet;
+  if (!o.wordnet_dir.empty()) {
+    std::string error;
+    if (!ReadWordNetForms(o.wordnet_dir, &wordnet, &error)) {
+      return Status(ErrorCode::kBadRecord, "WordNet: " + error);
+    }
+    tagger_options.wordnet = &wordnet;
+    log << "WordNet: " << wordnet.size() << " word forms from " << o.wordnet_dir << "\n";
+  }
   Tagger tagger = Tagger::Train(train, tagger_options);
   log << "tagger: " << Since(start) << " s\n";
 
@@ -84,7 +93,8 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
       "annals syntax model; trained on " + o.train_path + " (" + std::to_string(train.size()) +
       " sentences), seed " + std::to_string(o.seed) + ", tagger " +
       std::to_string(o.tagger.iterations) + " and parser " + std::to_string(o.parser.iterations) +
-      " iterations, " + std::to_string(folds) + " jackknife folds";
+      " iterations, " + std::to_string(folds) + " jackknife folds" +
+      (o.wordnet_dir.empty() ? std::string() : ", WordNet forms");
   std::string file = SyntaxModel::Serialize(tagger, parser, lemmatizer, info);
   log << "model: " << file.size() << " bytes (tagger " << tagger.bytes() << ", parser "
       << parser.bytes() << "); trained in " << Since(start) << " s\n";

@@ -10,6 +10,7 @@
 #include "annals/status.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "syntax/wordnet_forms.h"
 
 namespace annals::syntax {
 
@@ -23,6 +24,9 @@ struct TrainSyntaxOptions {
   Tagger::Options tagger;
   Parser::Options parser;
   size_t max_sentences = 0;  // 0 = all; tests train on a few
+  // WordNet's files (Debian: wordnet-base), for the tagger's lexicon of
+  // what unseen words can be; empty: train without.
+  std::string wordnet_dir = kDefaultWordNetDir;
 };
 
 // Returns the model file's bytes; progress and the dev scores go to `log`.

@@ -16,13 +16,13 @@
 namespace annals::syntax {
 namespace {
 
-// The committed model measures UPOS 95.22, UAS 84.73, LAS 81.30, lemmas
-// 96.78 (README). The issue asks for UAS 85 and LAS 82, which this model
-// does not reach yet; these floors guard what it does.
-constexpr double kMinUpos = 0.950;
-constexpr double kMinUas = 0.843;
-constexpr double kMinLas = 0.810;
-constexpr double kMinLemma = 0.965;
+// The committed model measures UPOS 95.80, UAS 85.00, LAS 81.97, lemmas
+// 97.02 (README). The issue asks for UAS 85 and LAS 82: UAS is met, LAS is
+// 0.03 short; these floors guard what the model does.
+constexpr double kMinUpos = 0.955;
+constexpr double kMinUas = 0.8495;
+constexpr double kMinLas = 0.819;
+constexpr double kMinLemma = 0.969;
 
 TEST(SyntaxAccuracy, EwtTestSplit) {
   const std::string shared = internal::SharedDataDir();
