@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   const std::string file =
-      (data[0] & 1) != 0 ? WrapIndex(kGazetteerFormat, rest) : std::string(rest);
+      (data[0] & 1) != 0 ? WrapCheckedFile(kGazetteerFormat, rest) : std::string(rest);
   auto loaded = Gazetteer::FromFileBytes(file, "fuzz");
   if (!loaded.ok()) {
     if (loaded.status().message().empty()) std::abort();

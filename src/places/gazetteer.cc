@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "places/index_file.h"
+#include "core/checked_file.h"
 #include "places/index_format.h"
 #include "syntax/binary_io.h"
 
@@ -41,19 +41,19 @@ Gazetteer::Gazetteer() = default;
 Gazetteer::~Gazetteer() = default;
 
 StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
-  auto file = IndexFile::Map(path, kGazetteerFormat);
+  auto file = CheckedFile::Map(path, kGazetteerFormat);
   if (!file.ok()) return file.status();
   return Load(std::move(file).value(), path);
 }
 
 StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromFileBytes(std::string_view file,
                                                               const std::string& name) {
-  auto bytes = IndexFile::FromBuffer(file, name, kGazetteerFormat);
+  auto bytes = CheckedFile::FromBuffer(file, name, kGazetteerFormat);
   if (!bytes.ok()) return bytes.status();
   return Load(std::move(bytes).value(), name);
 }
 
-StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(std::unique_ptr<IndexFile> file,
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(std::unique_ptr<CheckedFile> file,
                                                      const std::string& name) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   syntax::ByteReader r(file->payload());

@@ -40,11 +40,14 @@
 #include "places/name_folding.h"
 #include "places/place_record.h"
 
+namespace annals {
+class CheckedFile;
+}  // namespace annals
+
 namespace annals::places {
 
 struct NameSlot;
 struct FeatureCode;
-class IndexFile;
 
 // $ANNALS_MODEL_DIR/gazetteer.idx when that variable is set, else the
 // models/ folder of the build tree this program was built in, where the
@@ -143,7 +146,7 @@ class Gazetteer {
 
  private:
   Gazetteer();
-  static StatusOr<std::unique_ptr<Gazetteer>> Load(std::unique_ptr<IndexFile> file,
+  static StatusOr<std::unique_ptr<Gazetteer>> Load(std::unique_ptr<CheckedFile> file,
                                                    const std::string& name);
   Status Validate(const std::string& name) const;
   static NameMatch Probe(std::span<const NameSlot> table, uint32_t probe_limit,
@@ -152,7 +155,7 @@ class Gazetteer {
     return strings_.substr(offset, size);
   }
 
-  std::unique_ptr<IndexFile> file_;
+  std::unique_ptr<CheckedFile> file_;
   std::span<const PlaceRecord> places_;
   std::span<const CountryRecord> countries_;
   std::span<const Admin1Record> admin1_;

@@ -389,7 +389,7 @@ std::string Builder::Serialize() {
   w.PutArray<NameSlot>(demonym_slots);
   w.PutArray<uint32_t>(postings);
   w.PutArray<char>(std::span<const char>(strings_.data(), strings_.size()));
-  return WrapIndex(kGazetteerFormat, w.bytes());
+  return WrapCheckedFile(kGazetteerFormat, w.bytes());
 }
 
 Status Builder::Run(const GazetteerInputs& in, std::string* file, GazetteerStats* stats) {

@@ -295,14 +295,15 @@ TEST_F(GazetteerFixture, RejectsDamagedIndexes) {
   version[8] = 9;
   EXPECT_THAT(message(version), HasSubstr("format version 9, this build reads version 1"));
   // A valid checksum over bad contents: the loader checks every offset.
-  std::string payload = good.substr(kIndexHeaderBytes);
+  std::string payload = good.substr(kCheckedFileHeaderBytes);
   const size_t first_place = 16 + 8;  // four u32, then the array's count
   const uint16_t bad_country = 0x7777;
   std::memcpy(&payload[first_place + offsetof(PlaceRecord, country)], &bad_country, 2);
-  EXPECT_THAT(message(WrapIndex(kGazetteerFormat, payload)), HasSubstr("place 0 is out of range"));
-  EXPECT_THAT(message(WrapIndex(kGazetteerFormat, payload.substr(0, 100))),
+  EXPECT_THAT(message(WrapCheckedFile(kGazetteerFormat, payload)),
+              HasSubstr("place 0 is out of range"));
+  EXPECT_THAT(message(WrapCheckedFile(kGazetteerFormat, payload.substr(0, 100))),
               HasSubstr("malformed sections"));
-  EXPECT_THAT(message(WrapIndex(kGazetteerFormat, "")), HasSubstr("malformed sections"));
+  EXPECT_THAT(message(WrapCheckedFile(kGazetteerFormat, "")), HasSubstr("malformed sections"));
 }
 
 TEST_F(GazetteerFixture, BadLinesNameFileAndLine) {

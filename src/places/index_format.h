@@ -1,7 +1,7 @@
 // Internal: the gazetteer index file (models/gazetteer.idx), written by
 // gazetteer_builder.cc and read in place by gazetteer.cc.
 //
-//   bytes 0-31  header, as every annals model file (index_file.h): magic
+//   bytes 0-31  header, as every annals model file (core/checked_file.h): magic
 //               "ANNPLACE", format version, payload size, XXH3-64 checksum
 //   payload     written with syntax/binary_io.h's ByteWriter, in order:
 //     u32 max_name_tokens       tokens of the longest indexed name
@@ -31,14 +31,14 @@
 #include <cstdint>
 #include <string_view>
 
-#include "places/index_file.h"
+#include "core/checked_file.h"
 #include "places/place_record.h"
 
 namespace annals::places {
 
 static_assert(std::endian::native == std::endian::little, "index files are little-endian");
 
-inline constexpr IndexFormat kGazetteerFormat = {"ANNPLACE", 1, "gazetteer index"};
+inline constexpr FileFormat kGazetteerFormat = {"ANNPLACE", 1, "gazetteer index"};
 
 struct FeatureCode {
   char code[8];  // "PPLC", "PPLA2", "ADM1" ...; NUL-padded

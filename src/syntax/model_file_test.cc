@@ -10,14 +10,14 @@ namespace annals::syntax {
 namespace {
 
 std::string Message(const std::string& file) {
-  auto m = ModelBytes::FromBuffer(file, "m.syntax");
+  auto m = ModelBytes::FromBuffer(file, "m.syntax", kModelFormat);
   return m.ok() ? "" : m.status().message();
 }
 
 TEST(ModelFile, WrapsAndChecks) {
   const std::string file = WrapModel("payload!");
   ASSERT_EQ(file.size(), kModelHeaderBytes + 8);
-  auto m = ModelBytes::FromBuffer(file, "m.syntax");
+  auto m = ModelBytes::FromBuffer(file, "m.syntax", kModelFormat);
   ASSERT_TRUE(m.ok());
   EXPECT_EQ((*m)->payload(), "payload!");
 }
@@ -28,7 +28,7 @@ TEST(ModelFile, NamesTheFileAndTheFault) {
   std::string version = good;
   version[8] = 9;
   EXPECT_EQ(Message(version),
-            "syntax model 'm.syntax': format version 9, this build reads version 2");
+            "syntax model 'm.syntax': format version 9, this build reads version 2 (rebuild it)");
   EXPECT_NE(Message(good.substr(0, good.size() - 1)).find("truncated"), std::string::npos);
   std::string flipped = good;
   flipped.back() ^= 1;
@@ -38,15 +38,15 @@ TEST(ModelFile, NamesTheFileAndTheFault) {
 TEST(ModelFile, MapsFilesAndReportsMissingOnes) {
   const std::string path = testing::TempDir() + "/annals_model_file_test.syntax";
   { std::ofstream(path, std::ios::binary) << WrapModel("mapped"); }
-  auto m = ModelBytes::Map(path);
+  auto m = ModelBytes::Map(path, kModelFormat);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ((*m)->payload(), "mapped");
   std::remove(path.c_str());
-  auto missing = ModelBytes::Map(path);
+  auto missing = ModelBytes::Map(path, kModelFormat);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
   EXPECT_NE(missing.status().message().find(path), std::string::npos);
-  auto dir = ModelBytes::Map(testing::TempDir());
+  auto dir = ModelBytes::Map(testing::TempDir(), kModelFormat);
   EXPECT_FALSE(dir.ok());
 }
 

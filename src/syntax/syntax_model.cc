@@ -43,14 +43,14 @@ StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::unique_ptr<Mo
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Open(const std::string& path) {
-  auto bytes = ModelBytes::Map(path);
+  auto bytes = ModelBytes::Map(path, kModelFormat);
   if (!bytes.ok()) return bytes.status();
   return FromBytes(std::move(bytes).value(), path);
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromFileBytes(std::string_view file,
                                                                   const std::string& name) {
-  auto bytes = ModelBytes::FromBuffer(file, name);
+  auto bytes = ModelBytes::FromBuffer(file, name, kModelFormat);
   if (!bytes.ok()) return bytes.status();
   return FromBytes(std::move(bytes).value(), name);
 }

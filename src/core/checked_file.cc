@@ -1,4 +1,4 @@
-#include "places/index_file.h"
+#include "core/checked_file.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -11,7 +11,7 @@
 
 #include "syntax/binary_io.h"
 
-namespace annals::places {
+namespace annals {
 namespace {
 
 // No index of ours is near this; a bigger file is not one.
@@ -19,7 +19,7 @@ constexpr uint64_t kMaxIndexBytes = uint64_t{1} << 31;
 
 }  // namespace
 
-std::string WrapIndex(const IndexFormat& format, std::string_view payload) {
+std::string WrapCheckedFile(const FileFormat& format, std::string_view payload) {
   syntax::ByteWriter w;
   w.bytes().append(format.magic.data(), 8);
   w.Put<uint32_t>(format.version);
@@ -30,20 +30,20 @@ std::string WrapIndex(const IndexFormat& format, std::string_view payload) {
   return std::move(w.bytes());
 }
 
-IndexFile::~IndexFile() {
+CheckedFile::~CheckedFile() {
   if (map_ != nullptr) munmap(map_, size_);
 }
 
-StatusOr<std::unique_ptr<IndexFile>> IndexFile::Check(std::unique_ptr<IndexFile> f,
-                                                      const std::string& name,
-                                                      const IndexFormat& format) {
+StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Check(std::unique_ptr<CheckedFile> f,
+                                                          const std::string& name,
+                                                          const FileFormat& format) {
   const std::string_view file(static_cast<const char*>(f->map_ ? f->map_ : f->buffer_.get()),
                               f->size_);
   const std::string what(format.what);
   auto bad = [&](const std::string& why) {
     return Status(ErrorCode::kBadModel, what + " '" + name + "': " + why);
   };
-  if (file.size() < kIndexHeaderBytes || file.substr(0, 8) != format.magic) {
+  if (file.size() < kCheckedFileHeaderBytes || file.substr(0, 8) != format.magic) {
     return bad("not an annals " + what + " (bad magic)");
   }
   syntax::ByteReader r(file.substr(8));
@@ -55,19 +55,19 @@ StatusOr<std::unique_ptr<IndexFile>> IndexFile::Check(std::unique_ptr<IndexFile>
     return bad("format version " + std::to_string(version) + ", this build reads version " +
                std::to_string(format.version) + " (rebuild it)");
   }
-  if (size != file.size() - kIndexHeaderBytes) {
+  if (size != file.size() - kCheckedFileHeaderBytes) {
     return bad("truncated or padded: header says " + std::to_string(size) +
-               " payload bytes, file has " + std::to_string(file.size() - kIndexHeaderBytes));
+               " payload bytes, file has " + std::to_string(file.size() - kCheckedFileHeaderBytes));
   }
-  f->payload_ = file.substr(kIndexHeaderBytes);
+  f->payload_ = file.substr(kCheckedFileHeaderBytes);
   if (XXH3_64bits(f->payload_.data(), f->payload_.size()) != checksum) {
     return bad("checksum mismatch (the file is corrupt)");
   }
   return f;
 }
 
-StatusOr<std::unique_ptr<IndexFile>> IndexFile::Map(const std::string& path,
-                                                    const IndexFormat& format) {
+StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Map(const std::string& path,
+                                                        const FileFormat& format) {
   const std::string what(format.what);
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -81,7 +81,7 @@ StatusOr<std::unique_ptr<IndexFile>> IndexFile::Map(const std::string& path,
     return Status(ErrorCode::kBadModel,
                   what + " '" + path + "': not a regular file of a sane size");
   }
-  std::unique_ptr<IndexFile> f(new IndexFile());
+  std::unique_ptr<CheckedFile> f(new CheckedFile());
   f->size_ = static_cast<size_t>(st.st_size);
   if (f->size_ > 0) {
     // No MAP_POPULATE: with the file in the page cache, faulting pages in
@@ -100,14 +100,14 @@ StatusOr<std::unique_ptr<IndexFile>> IndexFile::Map(const std::string& path,
   return Check(std::move(f), path, format);
 }
 
-StatusOr<std::unique_ptr<IndexFile>> IndexFile::FromBuffer(std::string_view file,
-                                                           const std::string& name,
-                                                           const IndexFormat& format) {
-  std::unique_ptr<IndexFile> f(new IndexFile());
+StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::FromBuffer(std::string_view file,
+                                                               const std::string& name,
+                                                               const FileFormat& format) {
+  std::unique_ptr<CheckedFile> f(new CheckedFile());
   f->size_ = file.size();
   f->buffer_ = std::make_unique<uint64_t[]>(file.size() / 8 + 1);
   std::memcpy(f->buffer_.get(), file.data(), file.size());
   return Check(std::move(f), name, format);
 }
 
-}  // namespace annals::places
+}  // namespace annals
