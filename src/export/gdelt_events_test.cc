@@ -102,7 +102,7 @@ TEST_F(Gdelt, ActorCodesAreCutIntoGdeltsParts) {
   EXPECT_EQ(f[28], "19");
   EXPECT_EQ(f[29], "4");
   EXPECT_EQ(f[30], "-10.0");
-  EXPECT_EQ(f[35], "") << "no places yet: geography stays empty";
+  EXPECT_EQ(f[35], "") << "no places: geography stays empty";
   EXPECT_EQ(f[59], "20240325140500");
   EXPECT_EQ(f[60], "https://news.example.org/1");
   const std::vector<std::string> g = Fields(out.substr(out.find('\n') + 1));
@@ -111,6 +111,63 @@ TEST_F(Gdelt, ActorCodesAreCutIntoGdeltsParts) {
   EXPECT_EQ(g[8], "UNO");
   EXPECT_EQ(g[12], "IGO");
   EXPECT_EQ(g[15], "") << "no target";
+}
+
+TEST_F(Gdelt, PlacesFillTheGeoColumns) {
+  Place rafah;
+  rafah.name = "Rafah";
+  rafah.full_name = "Rafah, Gaza Strip, Palestine";
+  rafah.kind = "city";
+  rafah.country = "PS";
+  rafah.fips = "GZ";
+  rafah.admin1 = "GZ";
+  rafah.geonames_id = 281102;
+  rafah.latitude = 31.29722;
+  rafah.longitude = 34.24357;
+  Place israel;
+  israel.name = israel.full_name = "Israel";
+  israel.kind = "country";
+  israel.country = "IL";
+  israel.fips = "IS";
+  israel.latitude = 31.5;
+  israel.longitude = 34.75;
+  Place texas;
+  texas.name = "Texas";
+  texas.full_name = "Texas, United States";
+  texas.kind = "admin1";
+  texas.country = "US";
+  texas.fips = "US";
+  texas.admin1 = "TX";
+  doc_.places = {rafah, israel, texas};
+  doc_.events[0].place = 0;
+  doc_.events[0].target_place = 1;
+  doc_.events[2].source_place = 2;
+  std::string out;
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
+  const std::vector<std::string> f = Fields(out.substr(0, out.find('\n')));
+  EXPECT_EQ(f[35], "") << "no source place";
+  // Actor2Geo: a country.
+  EXPECT_EQ(f[43], "1");
+  EXPECT_EQ(f[44], "Israel");
+  EXPECT_EQ(f[45], "IS");
+  EXPECT_EQ(f[46], "IS");
+  EXPECT_EQ(f[48], "31.5000");
+  EXPECT_EQ(f[50], "IS");
+  // ActionGeo: a world city.
+  EXPECT_EQ(f[51], "4");
+  EXPECT_EQ(f[52], "Rafah, Gaza Strip, Palestine");
+  EXPECT_EQ(f[53], "GZ");
+  EXPECT_EQ(f[54], "GZGZ");
+  EXPECT_EQ(f[55], "");
+  EXPECT_EQ(f[56], "31.2972");
+  EXPECT_EQ(f[57], "34.2436");
+  EXPECT_EQ(f[58], "281102");
+  // Actor1Geo of the second row: a US state.
+  const std::vector<std::string> g = Fields(out.substr(out.find('\n') + 1));
+  EXPECT_EQ(g[35], "2");
+  EXPECT_EQ(g[37], "US");
+  EXPECT_EQ(g[38], "USTX");
+  EXPECT_EQ(g[51], "") << "no action place";
 }
 
 TEST_F(Gdelt, IdsAreStable) {
