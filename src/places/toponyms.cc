@@ -54,6 +54,14 @@ constexpr std::array<std::string_view, 21> kLocative = {
 constexpr std::array<std::string_view, 8> kDivisionWords = {
     "state", "province", "county", "region", "oblast", "governorate", "prefecture", "district"};
 
+// Months and weekdays as news writes them: towns named "March" or "Nov"
+// exist, but a date is meant.
+constexpr std::array<std::string_view, 33> kCalendarWords = {
+    "january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
+    "september", "october",  "november",  "december", "jan",    "feb",      "mar",   "apr",
+    "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",   "dec",
+    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 // A city known only under a name this small needs a clue that the text
 // means a place; a country, division or region needs none.
 constexpr uint32_t kUncluedMinPopulation = 50000;
@@ -193,6 +201,11 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
       // A one-word name opening a sentence must be a name to the tagger
       // ("Air strikes", "Metro services" are not places); inside one, its
       // capital says enough unless the tagger calls it a function word.
+      if (m.tokens == 1) {
+        std::string w = Lower(words.Text(t));
+        if (!w.empty() && w.back() == '.') w.pop_back();
+        if (OneOf(w, kCalendarWords)) continue;
+      }
       if (m.tokens == 1 && !words.AllCaps(t)) {
         const uint8_t u = doc.tokens[t].upos;
         const bool closed = u == syntax::upos::kDet || u == syntax::upos::kAdp ||

@@ -56,10 +56,11 @@ TEST_F(PlacesStage, QualifierAndStoryPickThePlace) {
   EXPECT_EQ(Named(doc, "Paris")->feature, "PPLC");
 }
 
+// People, firms, clubs and months that share a name with some town.
 TEST_F(PlacesStage, NamesOfPeopleAndFirmsAreNoPlaces) {
   const Document doc =
       Run("Michael Jordan met Paris Hilton at the Washington Post, and Manchester United signed "
-          "Jordan Henderson.");
+          "Jordan Henderson. Talks resumed in March and again on Nov. 3.");
   for (const Place& p : doc.places) ADD_FAILURE() << "not a place: " << doc.Text(p.span);
 }
 
