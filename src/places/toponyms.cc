@@ -65,6 +65,7 @@ constexpr std::array<std::string_view, 33> kCalendarWords = {
 // A city known only under a name this small needs a clue that the text
 // means a place; a country, division or region needs none.
 constexpr uint32_t kUncluedMinPopulation = 50000;
+constexpr uint32_t kBigCity = 1000000;
 
 template <size_t N>
 bool OneOf(std::string_view w, const std::array<std::string_view, N>& list) {
@@ -206,6 +207,18 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
         if (!w.empty() && w.back() == '.') w.pop_back();
         if (OneOf(w, kCalendarWords)) continue;
       }
+      // A short all-capitals word is an acronym ("EA", "UN") unless it
+      // names a country ("US", "UK") or opens a dateline.
+      if (m.tokens == 1 && words.AllCaps(t) && words.Text(t).size() <= 3 &&
+          !(s == 0 && t - r.begin < 3)) {
+        bool country = false;
+        for (uint32_t id : m.places) country |= gaz.kind(id) == PlaceKind::kCountry;
+        if (!country) {
+          // The actor dictionaries may still know it as a country ("US").
+          for (uint32_t k = t; k < end; ++k) refused[k] = false;
+          continue;
+        }
+      }
       if (m.tokens == 1 && !words.AllCaps(t)) {
         const uint8_t u = doc.tokens[t].upos;
         const bool closed = u == syntax::upos::kDet || u == syntax::upos::kAdp ||
@@ -271,8 +284,10 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
     }
     if (country == nullptr) continue;
     const CountryRecord& r = *country;
-    // The same words found as a town only ("US" as Us, France): the
-    // dictionary's country is meant.
+    // The same words found in the gazetteer: the dictionary says a country
+    // is meant, so towns of that name are not ("US" is no Us, France;
+    // "Wales" no village in England). A division of that country named so
+    // stays ("Wales" the nation); else the country itself.
     Toponym* same = nullptr;
     bool covered = false;
     for (size_t i = first; i < out->size() && !covered; ++i) {
@@ -281,9 +296,21 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
       if (covered && x.tokens == m.tokens) same = &x;
     }
     if (same != nullptr) {
-      bool has_country = false;
-      for (uint32_t id : same->candidates) has_country |= gaz.kind(id) == PlaceKind::kCountry;
-      if (!has_country) same->candidates = std::span<const uint32_t>(&r.place, 1);
+      uint32_t keep = kNoPlace;
+      for (uint32_t id : same->candidates) {
+        const PlaceKind k = gaz.kind(id);
+        if (keep == kNoPlace && k != PlaceKind::kCity && gaz.country_place(id) == r.place) {
+          keep = id;
+        }
+      }
+      if (keep == kNoPlace) {
+        same->candidates = std::span<const uint32_t>(&r.place, 1);
+      } else {
+        // keep points into the mapped candidate list, which outlives this.
+        const auto it = std::find(same->candidates.begin(), same->candidates.end(), keep);
+        same->candidates =
+            same->candidates.subspan(static_cast<size_t>(it - same->candidates.begin()), 1);
+      }
     }
     if (covered) continue;
     {
@@ -311,14 +338,29 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
     if (division) a.qualifier = static_cast<int32_t>(i + 1);
   }
   // Small towns need a clue; a name listed with a place that has one
-  // ("in Massy and Poissy") shares it.
+  // ("in Massy and Poissy") shares it. So does a town known by this name
+  // only as an alternate, unless it is a big city ("Kiev"): GeoNames lists
+  // "Google" for Topeka and "Africa" for Mahdia.
   std::vector<Toponym> kept(out->begin(), out->begin() + static_cast<ptrdiff_t>(first));
   bool previous_kept = false;
+  std::string folded_text, folded_name;
   for (size_t i = first; i < out->size(); ++i) {
     const Toponym& x = (*out)[i];
     bool clue = x.locative || x.dateline || x.qualifier >= 0;
     for (size_t j = first; j < i && !clue; ++j)
       clue = (*out)[j].qualifier == static_cast<int32_t>(i);
+    bool alternate_only = !clue;
+    FoldName(x.text, &folded_text);
+    for (uint32_t id : x.candidates) {
+      if (!alternate_only) break;
+      FoldName(gaz.name(id), &folded_name);
+      alternate_only = gaz.kind(id) == PlaceKind::kCity && folded_name != folded_text &&
+                       gaz.place(id).population < kBigCity;
+    }
+    if (alternate_only) {
+      previous_kept = false;
+      continue;
+    }
     for (uint32_t id : x.candidates) {
       const std::string_view f = gaz.feature_code(id);
       clue = clue || gaz.kind(id) != PlaceKind::kCity ||
