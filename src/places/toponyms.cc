@@ -206,6 +206,8 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
         std::string w = Lower(words.Text(t));
         if (!w.empty() && w.back() == '.') w.pop_back();
         if (OneOf(w, kCalendarWords)) continue;
+        // A people's name is no place ("English" is also a town in Indiana).
+        if (!gaz.DemonymCountries(folded[0]).empty()) continue;
       }
       // A short all-capitals word is an acronym ("EA", "UN") unless it
       // names a country ("US", "UK") or opens a dateline.
