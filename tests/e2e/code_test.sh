@@ -31,6 +31,9 @@ assert m['evidence']['where'].startswith('dict/verbs/04-'), m
 assert m['source']['evidence']['where'].startswith('dict/people/'), m
 assert m['quad_class'] == 1 and m['plover']['event'] == 'CONSULT', m
 assert m['source']['country'] == 'ISR' and m['target']['country'] == 'USA', m
+# places.v1: where it happened, and where the actors are from.
+assert m['place']['text'] == 'Washington' and m['place']['country'] == 'US', m
+assert m['place']['evidence']['rule'].startswith('places.v1'), m
 attacks = [e for e in events if e['root'] in ('18', '19')]
 assert {e['source']['code'] for e in attacks} == {'ISR', 'EGY'}, attacks
 for e in attacks:
