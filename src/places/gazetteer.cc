@@ -255,6 +255,16 @@ uint32_t Gazetteer::CountryByIso2(std::string_view iso2) const {
   return c == 0 ? kNoPlace : countries_[c - 1].place;
 }
 
+uint16_t Gazetteer::CountryIndexByIso3(std::string_view code) const {
+  if (code.size() < 3) return kNoCountry;
+  for (size_t c = 0; c < countries_.size(); ++c) {
+    if (std::string_view(countries_[c].iso3, 3) == code.substr(0, 3)) {
+      return static_cast<uint16_t>(c);
+    }
+  }
+  return kNoCountry;
+}
+
 uint32_t Gazetteer::CapitalOf(uint32_t id) const {
   const PlaceRecord& p = places_[id];
   if (p.kind != PlaceKind::kCountry || p.country == kNoCountry) return kNoPlace;

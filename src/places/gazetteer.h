@@ -137,6 +137,10 @@ class Gazetteer {
   const CountryRecord& country(uint32_t index) const { return countries_[index]; }
   // The country's place by ISO 3166-1 alpha-2 code ("GE"), or kNoPlace.
   uint32_t CountryByIso2(std::string_view iso2) const;
+  // The country table index for an ISO 3166-1 alpha-3 code, or the first
+  // three letters of a CAMEO actor code ("ISRGOV" -> Israel); kNoCountry
+  // when none. A scan of the 250 countries: for a few calls per document.
+  uint16_t CountryIndexByIso3(std::string_view code) const;
   // The capital city of a country place, or kNoPlace (no capital, or `id`
   // is not a country).
   uint32_t CapitalOf(uint32_t id) const;

@@ -198,6 +198,10 @@ TEST_F(GazetteerFixture, CountriesCapitalsAndDemonyms) {
   EXPECT_EQ(g->feature_code(g->CountryByIso2("PS")), "PCLD");
   EXPECT_EQ(g->CountryByIso2("ZZ"), kNoPlace);  // in world-countries only
   EXPECT_EQ(g->CountryByIso2("zz"), kNoPlace);
+  ASSERT_NE(g->CountryIndexByIso3("USAGOV"), kNoCountry);  // a CAMEO code's country part
+  EXPECT_EQ(std::string_view(g->country(g->CountryIndexByIso3("USA")).iso2, 2), "US");
+  EXPECT_EQ(g->CountryIndexByIso3("ZZZ"), kNoCountry);
+  EXPECT_EQ(g->CountryIndexByIso3("US"), kNoCountry);
   EXPECT_EQ(g->CapitalOf(g->Candidates("paris")[0]), kNoPlace);  // not a country
   // Georgia the country and Georgia the US state.
   std::vector<std::string> georgia;

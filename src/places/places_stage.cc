@@ -59,12 +59,7 @@ std::string FullName(const Gazetteer& g, uint32_t id) {
 
 class PlacesStage final : public Stage {
  public:
-  explicit PlacesStage(std::shared_ptr<const Gazetteer> g) : g_(std::move(g)) {
-    for (uint32_t c = 0; c < g_->country_count(); ++c) {
-      const places::CountryRecord& r = g_->country(c);
-      by_iso3_[std::string(r.iso3, 3)] = static_cast<uint16_t>(c);
-    }
-  }
+  explicit PlacesStage(std::shared_ptr<const Gazetteer> g) : g_(std::move(g)) {}
   std::string_view name() const override { return "places.v1"; }
   uint32_t requires_layers() const override { return kLayerSentences; }
   uint32_t assigns_layers() const override { return kLayerPlaces; }
@@ -121,11 +116,7 @@ class PlacesStage final : public Stage {
 
  private:
   // The country of a CAMEO actor code that starts with one ("ISRGOV").
-  uint16_t CountryOfCode(const std::string& code) const {
-    if (code.size() < 3) return kNoCountry;
-    const auto it = by_iso3_.find(code.substr(0, 3));
-    return it == by_iso3_.end() ? kNoCountry : it->second;
-  }
+  uint16_t CountryOfCode(const std::string& code) const { return g_->CountryIndexByIso3(code); }
 
   // The place of the story as a whole: the one it names most, the first
   // named on a tie.
@@ -200,7 +191,6 @@ class PlacesStage final : public Stage {
   }
 
   std::shared_ptr<const Gazetteer> g_;
-  std::map<std::string, uint16_t, std::less<>> by_iso3_;
 };
 
 }  // namespace

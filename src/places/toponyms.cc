@@ -279,13 +279,9 @@ void FindToponyms(const Document& doc, const Gazetteer& gaz, std::vector<Toponym
         !words.Capitalised(m.tokens.begin) || refused[m.tokens.begin]) {
       continue;
     }
-    const CountryRecord* country = nullptr;
-    for (uint32_t c = 0; c < gaz.country_count() && !country; ++c) {
-      const CountryRecord& r = gaz.country(c);
-      if (std::string_view(r.iso3, 3) == std::string_view(m.entry).substr(0, 3)) country = &r;
-    }
-    if (country == nullptr) continue;
-    const CountryRecord& r = *country;
+    const uint16_t index = gaz.CountryIndexByIso3(m.entry);
+    if (index == kNoCountry) continue;
+    const CountryRecord& r = gaz.country(index);
     // The same words found in the gazetteer: the dictionary says a country
     // is meant, so towns of that name are not ("US" is no Us, France;
     // "Wales" no village in England). A division of that country named so
