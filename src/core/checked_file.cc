@@ -31,7 +31,7 @@ std::string WrapCheckedFile(const FileFormat& format, std::string_view payload) 
 }
 
 CheckedFile::~CheckedFile() {
-  if (map_ != nullptr) munmap(map_, size_);
+  if (map_ != nullptr) munmap(map_, map_size_);
 }
 
 StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Check(std::unique_ptr<CheckedFile> f,
@@ -94,9 +94,64 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Map(const std::string& path,
       return Status(ErrorCode::kIo, what + " '" + path + "': mmap: " + std::strerror(e));
     }
     f->map_ = p;
+    f->map_size_ = f->size_;
   }
   close(fd);
   if (f->size_ == 0) f->buffer_ = std::make_unique<uint64_t[]>(1);
+  return Check(std::move(f), path, format);
+}
+
+StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::ReadIntoHugePages(const std::string& path,
+                                                                      const FileFormat& format) {
+  const std::string what(format.what);
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status(ErrorCode::kNotFound,
+                  what + " '" + path + "': cannot open: " + std::strerror(errno));
+  }
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      static_cast<uint64_t>(st.st_size) > kMaxIndexBytes) {
+    close(fd);
+    return Status(ErrorCode::kBadModel,
+                  what + " '" + path + "': not a regular file of a sane size");
+  }
+  constexpr size_t kHugePage = size_t{2} << 20;
+  std::unique_ptr<CheckedFile> f(new CheckedFile());
+  f->size_ = static_cast<size_t>(st.st_size);
+  // Over-allocate by one huge page so the start can be aligned to one.
+  const size_t rounded = (f->size_ + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    const int e = errno;
+    close(fd);
+    return Status(ErrorCode::kIo, what + " '" + path + "': mmap: " + std::strerror(e));
+  }
+  char* base = static_cast<char*>(p);
+  char* aligned = reinterpret_cast<char*>(
+      (reinterpret_cast<uintptr_t>(base) + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1));
+  // Give back the unaligned head and the tail so only whole huge pages stay.
+  if (aligned > base) munmap(base, static_cast<size_t>(aligned - base));
+  const size_t tail = static_cast<size_t>(base + rounded + kHugePage - (aligned + rounded));
+  if (tail > 0) munmap(aligned + rounded, tail);
+  f->map_ = aligned;
+  f->map_size_ = rounded;
+  madvise(aligned, rounded, MADV_HUGEPAGE);  // advice only: failure leaves small pages
+  size_t done = 0;
+  while (done < f->size_) {
+    const ssize_t got = read(fd, aligned + done, f->size_ - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      const int e = got < 0 ? errno : 0;
+      close(fd);
+      return Status(ErrorCode::kIo, what + " '" + path + "': read: " +
+                                        (e ? std::strerror(e) : "file shrank while reading"));
+    }
+    done += static_cast<size_t>(got);
+  }
+  close(fd);
+  mprotect(aligned, rounded, PROT_READ);
   return Check(std::move(f), path, format);
 }
 

@@ -50,5 +50,24 @@ TEST(ModelFile, MapsFilesAndReportsMissingOnes) {
   EXPECT_FALSE(dir.ok());
 }
 
+TEST(ModelFile, ReadsFilesIntoHugePages) {
+  const std::string path = testing::TempDir() + "/annals_model_file_huge.syntax";
+  // Bigger than one 2 MB page and not a multiple of it.
+  const std::string payload(3'000'001, 'w');
+  { std::ofstream(path, std::ios::binary) << WrapModel(payload); }
+  auto m = ModelBytes::ReadIntoHugePages(path, kModelFormat);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ((*m)->payload(), payload);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>((*m)->payload().data()) % 8, 0u);
+  { std::ofstream(path, std::ios::binary) << WrapModel(payload).substr(0, 100); }
+  auto cut = ModelBytes::ReadIntoHugePages(path, kModelFormat);
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().message().find("truncated"), std::string::npos);
+  std::remove(path.c_str());
+  auto missing = ModelBytes::ReadIntoHugePages(path, kModelFormat);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace annals::syntax

@@ -43,7 +43,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::unique_ptr<Mo
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Open(const std::string& path) {
-  auto bytes = ModelBytes::Map(path, kModelFormat);
+  auto bytes = ModelBytes::ReadIntoHugePages(path, kModelFormat);
   if (!bytes.ok()) return bytes.status();
   return FromBytes(std::move(bytes).value(), path);
 }
