@@ -15,7 +15,7 @@
 
 namespace annals::syntax {
 
-inline constexpr uint32_t kModelFormatVersion = 2;
+inline constexpr uint32_t kModelFormatVersion = 3;
 inline constexpr FileFormat kModelFormat = {"ANNSYNTX", kModelFormatVersion, "syntax model"};
 inline constexpr size_t kModelHeaderBytes = kCheckedFileHeaderBytes;
 

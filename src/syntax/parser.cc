@@ -164,7 +164,8 @@ Parser::Averaged Parser::TrainAveraged(const std::vector<GoldSentence>& gold,
     std::shuffle(order.begin(), order.end(), rng);
     for (const size_t n : order) {
       const GoldSentence& g = gold[n];
-      const ParserInput in{hashed[n], tags[n].upos.data(), tags[n].xpos.data()};
+      const ParserInput in{hashed[n], tags[n].upos.data(), tags[n].xpos.data(),
+                           tags[n].senses.empty() ? nullptr : tags[n].senses.data()};
       std::vector<int> gold_heads(g.size() + 1, 0);
       for (size_t i = 0; i < g.size(); ++i) gold_heads[i + 1] = g.heads[i];
       Oracle oracle(gold_heads);

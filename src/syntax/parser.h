@@ -28,6 +28,7 @@ struct ParserInput {
   std::span<const WordHashes> words;
   const uint8_t* upos = nullptr;
   const uint8_t* xpos = nullptr;
+  const uint8_t* senses = nullptr;  // Tagger::Senses; none: no word classes
   size_t size() const { return words.size(); }
 };
 
@@ -63,7 +64,7 @@ class Parser {
   // tags[n] are the tags to train with (predicted ones, so that training
   // sees the tagger's mistakes as parsing will).
   struct TrainingTags {
-    std::vector<uint8_t> upos, xpos;
+    std::vector<uint8_t> upos, xpos, senses;
   };
   static Parser Train(const std::vector<GoldSentence>& gold, const std::vector<TrainingTags>& tags,
                       const Options& options);

@@ -4,11 +4,15 @@
 // the label sets already attached.
 #include "syntax/parser_features.h"
 
+#include "syntax/tagset.h"
+#include "syntax/wordnet_forms.h"
+
 namespace annals::syntax {
 namespace {
 
 constexpr uint64_t kNone = 0x4e4f4e45ULL;
 constexpr uint64_t kRoot = 0x524f4f54ULL;
+const uint8_t kNoun = UposId("NOUN"), kPropn = UposId("PROPN"), kVerb = UposId("VERB");
 
 // Reads words by parser index: -1 none, 0 root, 1..n words.
 struct View {
@@ -20,6 +24,15 @@ struct View {
   uint64_t P(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.xpos[i - 1]; }
   uint64_t U(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.upos[i - 1]; }
   uint64_t L(int i) const { return i <= 0 ? 255 : s.label[static_cast<size_t>(i)]; }
+  // The word's class: its noun's or verb's WordNet sense class as its tag
+  // says it is a noun or a verb, else the tag.
+  uint64_t C(int i) const {
+    if (i <= 0 || in.senses == nullptr) return i < 0 ? 1000 : 1001;
+    const uint8_t u = in.upos[i - 1], sense = in.senses[i - 1];
+    if (u == kNoun || u == kPropn) return sense / kWnVerbGroups;
+    if (u == kVerb) return 100 + sense % kWnVerbGroups;
+    return 200 + u;
+  }
   int Lc1(int i) const {
     return i < 0 ? -1 : s.lc1[static_cast<size_t>(i)] > 0 ? s.lc1[static_cast<size_t>(i)] : -1;
   }
@@ -58,8 +71,8 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   const int s1l1 = v.Lc1(s1), s1r1 = v.Rc1(s1), b0l1 = v.Lc1(b0), b0l2 = v.Lc2(b0);
   const uint64_t dist = Dist(s0, b0), dist1 = Dist(s1, s0);
   // Collected in a local array (no capacity check per feature), copied
-  // once; sized for the 83 templates below.
-  uint64_t keys[84];
+  // once; sized for the 92 templates below.
+  uint64_t keys[93];
   size_t n = 0;
   auto f = [&keys, &n](uint64_t k) { keys[n++] = k; };
   // Single words.
@@ -152,6 +165,19 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   // Universal tags.
   f(Key(83, v.U(s0), v.U(b0)));
   f(Key(84, v.U(s1), v.U(s0), v.U(b0)));
+  // Word classes: which word a phrase attaches to depends on what the
+  // words mean ("met Gallant in Washington").
+  const uint64_t s0c = v.C(s0), s1c = v.C(s1), b0c = v.C(b0);
+  const uint64_t b0l1w = v.W(b0l1);
+  f(Key(85, s0c, b0c));
+  f(Key(86, s0c, b0p));
+  f(Key(87, s0p, b0c));
+  f(Key(88, s1c, s0c));
+  f(Key(89, s0c, b0l1w, b0c));
+  f(Key(90, s1c, b0l1w, b0c));
+  f(Key(91, s1c, v.W(s0l1), s0c));
+  f(Key(92, b0c, v.C(b1)));
+  f(Key(93, s1c, b0c));
   out->assign(keys, keys + n);
 }
 

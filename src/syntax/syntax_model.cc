@@ -63,10 +63,12 @@ void SyntaxModel::TagAndParse(std::span<const std::string_view> forms, SentenceA
   out->upos.resize(n);
   out->xpos.resize(n);
   tagger_.Tag(scratch.words, out->upos.data(), out->xpos.data(), scratch.tagger);
+  scratch.senses.resize(n);
+  tagger_.Senses(scratch.words, scratch.senses.data());
   out->heads.resize(n);
   out->deprel.resize(n);
-  parser_.Parse({scratch.words, out->upos.data(), out->xpos.data()}, out->heads.data(),
-                out->deprel.data(), scratch.parser);
+  parser_.Parse({scratch.words, out->upos.data(), out->xpos.data(), scratch.senses.data()},
+                out->heads.data(), out->deprel.data(), scratch.parser);
 }
 
 void SyntaxModel::Analyse(std::span<const std::string_view> forms, SentenceAnalysis* out,

@@ -27,6 +27,7 @@ struct SentenceAnalysis {
 // Buffers reused from sentence to sentence, one per thread.
 struct AnalysisScratch {
   std::vector<WordHashes> words;
+  std::vector<uint8_t> senses;
   std::string buffer;
   TaggerScratch tagger;
   ParserScratch parser;

@@ -12,6 +12,7 @@ namespace {
 constexpr uint64_t kStart = 0x5354415254ULL;  // context before the sentence
 constexpr uint64_t kEnd = 0x454e44ULL;        // and after it
 constexpr uint32_t kNoClass = 0xffff;
+constexpr uint8_t kNoDictClass = 0xff;  // the lexicon's kNoClass
 constexpr uint32_t kUnknownWord = 2;
 // The second pass only revisits words the first pass was unsure of: its
 // best score beat the next by no more than this. On the dev set, 20 keeps
@@ -139,8 +140,15 @@ void Tagger::Ambiguities(std::span<const WordHashes> words, std::vector<uint32_t
     (*out)[i] = e ? e->ambiguity : kUnknownWord;
     const DictEntry* l = words[i].lower == words[i].form ? e : Lookup(words[i].lower);
     (*out)[n + i] = l ? l->ambiguity : kUnknownWord;
-    (*out)[2 * n + i] = e ? e->cls : kNoClass;
+    (*out)[2 * n + i] = e && e->cls != kNoDictClass ? e->cls : kNoClass;
     (*out)[3 * n + i] = l ? l->wordnet : 0;
+  }
+}
+
+void Tagger::Senses(std::span<const WordHashes> words, uint8_t* out) const {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const DictEntry* e = Lookup(words[i].lower);
+    out[i] = e ? e->sense : 0;
   }
 }
 
@@ -267,8 +275,9 @@ Tagger Tagger::Train(const std::vector<GoldSentence>& sentences, const Options& 
     for (const auto& [cls, c] : by_class) {
       if (c * 20 >= total) amb = Key(0, amb, cls);
     }
-    const bool fixed = total >= kDictMinCount && best >= kDictMinShare * total;
-    t.own_dict_.push_back({form, static_cast<uint16_t>(fixed ? best_cls : kNoClass), 0,
+    const bool fixed =
+        total >= kDictMinCount && best >= kDictMinShare * total && best_cls < kNoDictClass;
+    t.own_dict_.push_back({form, fixed ? static_cast<uint8_t>(best_cls) : kNoDictClass, 0, 0,
                            static_cast<uint32_t>(amb) | 4u});
   }
   if (options.wordnet != nullptr) t.AddWordNet(*options.wordnet);
@@ -302,28 +311,31 @@ Tagger Tagger::Train(const std::vector<GoldSentence>& sentences, const Options& 
   return t;
 }
 
-void Tagger::AddWordNet(const std::unordered_map<uint64_t, uint16_t>& wordnet) {
+void Tagger::AddWordNet(const WordNetForms& wordnet) {
   // own_dict_ is sorted by form (it came from a std::map); the WordNet
   // forms are merged in, the ones training never saw with no class and
   // the unknown word's ambiguity.
   std::vector<DictEntry> merged;
   merged.reserve(own_dict_.size() + wordnet.size());
-  std::vector<std::pair<uint64_t, uint16_t>> forms(wordnet.begin(), wordnet.end());
+  std::vector<std::pair<uint64_t, uint32_t>> forms(wordnet.begin(), wordnet.end());
   std::sort(forms.begin(), forms.end());
+  auto entry = [](uint64_t form, uint32_t bits) {
+    return DictEntry{form, kNoDictClass, SenseByte(bits), static_cast<uint16_t>(bits),
+                     kUnknownWord};
+  };
   size_t k = 0;
   for (const DictEntry& e : own_dict_) {
     while (k < forms.size() && forms[k].first < e.form) {
-      merged.push_back(
-          {forms[k].first, static_cast<uint16_t>(kNoClass), forms[k].second, kUnknownWord});
+      merged.push_back(entry(forms[k].first, forms[k].second));
       ++k;
     }
     merged.push_back(e);
-    if (k < forms.size() && forms[k].first == e.form) merged.back().wordnet = forms[k++].second;
+    if (k < forms.size() && forms[k].first == e.form) {
+      merged.back().wordnet = static_cast<uint16_t>(forms[k].second);
+      merged.back().sense = SenseByte(forms[k++].second);
+    }
   }
-  for (; k < forms.size(); ++k) {
-    merged.push_back(
-        {forms[k].first, static_cast<uint16_t>(kNoClass), forms[k].second, kUnknownWord});
-  }
+  for (; k < forms.size(); ++k) merged.push_back(entry(forms[k].first, forms[k].second));
   own_dict_ = std::move(merged);
 }
 
@@ -357,7 +369,7 @@ bool Tagger::Load(ByteReader& r, Tagger* out) {
     return false;
   }
   for (size_t i = 0; i < t.dict_.size(); ++i) {
-    if ((t.dict_[i].cls >= n && t.dict_[i].cls != kNoClass) ||
+    if ((t.dict_[i].cls >= n && t.dict_[i].cls != kNoDictClass) ||
         (i > 0 && t.dict_[i - 1].form >= t.dict_[i].form))
       return false;
   }

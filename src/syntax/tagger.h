@@ -18,6 +18,7 @@
 #include "syntax/features.h"
 #include "syntax/perceptron.h"
 #include "syntax/treebank.h"
+#include "syntax/wordnet_forms.h"
 
 namespace annals::syntax {
 
@@ -29,11 +30,20 @@ struct TaggerScratch {
   std::vector<float> margin;            // first pass: best score minus the next
 };
 
+// A form's noun and verb sense classes (wordnet_forms.h) in one byte.
+inline uint8_t SenseByte(uint32_t wordnet_bits) {
+  return static_cast<uint8_t>(NounSense(wordnet_bits) * kWnVerbGroups + VerbSense(wordnet_bits));
+}
+static_assert(kWnNounSenses * kWnVerbGroups <= 256);
+
 class Tagger {
  public:
   // words: the sentence, hashed; writes one UPOS and XPOS id per word.
   void Tag(std::span<const WordHashes> words, uint8_t* upos, uint8_t* xpos,
            TaggerScratch& scratch) const;
+  // What the lexicon knows of each word's meaning, for the parser: the
+  // WordNet sense classes of the lower-cased form, packed as SenseByte.
+  void Senses(std::span<const WordHashes> words, uint8_t* out) const;
 
   void Save(ByteWriter& w) const;
   static bool Load(ByteReader& r, Tagger* out);
@@ -49,7 +59,7 @@ class Tagger {
     int refine_folds = 4;
     // Hashed lower-cased forms -> WordNetBit set (wordnet_forms.h); kept in
     // the model's lexicon. None: the tagger does without.
-    const std::unordered_map<uint64_t, uint16_t>* wordnet = nullptr;
+    const WordNetForms* wordnet = nullptr;
   };
   static Tagger Train(const std::vector<GoldSentence>& sentences, const Options& options);
 
@@ -59,7 +69,8 @@ class Tagger {
   };
   struct DictEntry {
     uint64_t form;
-    uint16_t cls;      // the fixed class, or none
+    uint8_t cls;       // the fixed class, or kNoDictClass
+    uint8_t sense;     // SenseByte of this (lower-cased) form
     uint16_t wordnet;  // WordNetBit set of this (lower-cased) form
     uint32_t ambiguity;
   };
@@ -72,7 +83,7 @@ class Tagger {
   // dict_ is sorted by form; buckets_[b] is the first entry whose form's
   // top 16 bits are >= b, so a lookup searches a handful of entries.
   void IndexBuckets();
-  void AddWordNet(const std::unordered_map<uint64_t, uint16_t>& wordnet);
+  void AddWordNet(const WordNetForms& wordnet);
   void Ambiguities(std::span<const WordHashes> words, std::vector<uint32_t>* out) const;
   // One greedy pass; `first` (one class per word) when refining.
   void Decode(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,

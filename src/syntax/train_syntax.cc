@@ -1,6 +1,8 @@
 #include "syntax/train_syntax.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 
 #include "syntax/conllu.h"
 #include "syntax/evaluate.h"
@@ -40,6 +42,34 @@ Parser::TrainingTags TagWith(const Tagger& tagger, const GoldSentence& s, Tagger
   return t;
 }
 
+// Development only: ANNALS_SYNTAX_TAGS_CACHE=FILE keeps the jackknifed
+// tags (half the training time) for parser-only experiments on the same
+// data, seed and tagger.
+bool ReadTagsCache(const char* path, std::vector<Parser::TrainingTags>* tags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  for (Parser::TrainingTags& t : *tags) {
+    uint32_t n = 0;
+    in.read(reinterpret_cast<char*>(&n), sizeof n);
+    if (!in || n > (1u << 16)) return false;
+    t.upos.resize(n);
+    t.xpos.resize(n);
+    in.read(reinterpret_cast<char*>(t.upos.data()), n);
+    in.read(reinterpret_cast<char*>(t.xpos.data()), n);
+  }
+  return static_cast<bool>(in);
+}
+
+void WriteTagsCache(const char* path, const std::vector<Parser::TrainingTags>& tags) {
+  std::ofstream out(path, std::ios::binary);
+  for (const Parser::TrainingTags& t : tags) {
+    const uint32_t n = static_cast<uint32_t>(t.upos.size());
+    out.write(reinterpret_cast<const char*>(&n), sizeof n);
+    out.write(reinterpret_cast<const char*>(t.upos.data()), n);
+    out.write(reinterpret_cast<const char*>(t.xpos.data()), n);
+  }
+}
+
 }  // namespace
 
 StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream& log) {
@@ -54,7 +84,7 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
   Parser::Options parser_options = o.parser;
   tagger_options.seed = o.seed;
   parser_options.seed = o.seed;
-  std::unordered_map<uint64_t, uint16_t> wordnet;
+  WordNetForms wordnet;
   if (!o.wordnet_dir.empty()) {
     std::string error;
     if (!ReadWordNetForms(o.wordnet_dir, &wordnet, &error)) {
@@ -63,7 +93,17 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
     tagger_options.wordnet = &wordnet;
     log << "WordNet: " << wordnet.size() << " word forms from " << o.wordnet_dir << "\n";
   }
-  Tagger tagger = Tagger::Train(train, tagger_options);
+  // Development only: ANNALS_SYNTAX_TAGGER_FROM=MODEL reuses that model's
+  // tagger, for parser-only experiments.
+  std::unique_ptr<SyntaxModel> reused;
+  if (const char* from = std::getenv("ANNALS_SYNTAX_TAGGER_FROM")) {
+    auto m = SyntaxModel::Open(from);
+    if (!m.ok()) return m.status();
+    reused = std::move(m).value();
+  }
+  Tagger trained;
+  if (reused == nullptr) trained = Tagger::Train(train, tagger_options);
+  const Tagger& tagger = reused != nullptr ? reused->tagger() : trained;
   log << "tagger: " << Since(start) << " s\n";
 
   // Jackknifing: sentence i is tagged by the tagger trained without fold
@@ -71,7 +111,9 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
   std::vector<Parser::TrainingTags> tags(train.size());
   TaggerScratch scratch;
   const size_t folds = o.folds < 2 ? 1 : static_cast<size_t>(o.folds);
-  for (size_t f = 0; f < folds; ++f) {
+  const char* cache = std::getenv("ANNALS_SYNTAX_TAGS_CACHE");
+  const bool cached = cache != nullptr && ReadTagsCache(cache, &tags);
+  for (size_t f = 0; f < folds && !cached; ++f) {
     if (folds == 1) {
       for (size_t i = 0; i < train.size(); ++i) tags[i] = TagWith(tagger, train[i], scratch);
       break;
@@ -82,6 +124,19 @@ StatusOr<std::string> TrainSyntaxModel(const TrainSyntaxOptions& o, std::ostream
     }
     const Tagger part = Tagger::Train(rest, tagger_options);
     for (size_t i = f; i < train.size(); i += folds) tags[i] = TagWith(part, train[i], scratch);
+  }
+  if (cache != nullptr && !cached) WriteTagsCache(cache, tags);
+  // The word classes come from the lexicon's WordNet part, which every
+  // fold's tagger shares: the final tagger's, as when parsing.
+  {
+    std::string buffer;
+    std::vector<WordHashes> words;
+    for (size_t i = 0; i < train.size(); ++i) {
+      words.clear();
+      for (const std::string& f : train[i].forms) words.push_back(HashWord(f, &buffer));
+      tags[i].senses.resize(words.size());
+      tagger.Senses(words, tags[i].senses.data());
+    }
   }
   log << "jackknifed tags (" << folds << " folds): " << Since(start) << " s\n";
 

@@ -76,14 +76,48 @@ bool CleanLemma(std::string_view word, std::string* out) {
   return true;
 }
 
+// Verb lexicographer files 29 (verb.body) ... 43 (verb.weather) in groups
+// of what their verbs take: 1 communication (say: ccomp), 2 mind (think,
+// see, love), 3 motion, 4 possession (give: iobj), 5 stative (be, seem),
+// 6 change, 7 physical (contact, creation, body, consumption, weather),
+// 8 social and competition.
+constexpr uint8_t kVerbGroup[15] = {7, 6, 2, 1, 8, 7, 7, 7, 2, 3, 2, 4, 8, 5, 7};
+
 struct Builder {
-  std::unordered_map<uint64_t, uint16_t>* out;
+  WordNetForms* out;
   std::string lower;
-  void Add(std::string_view form, uint16_t bits) {
+  // Lower-cased lemma -> offset of its most frequent sense, per part of
+  // speech (from index.*), and the sense class each lemma got.
+  std::unordered_map<std::string, uint32_t> first_sense[2];
+  std::unordered_map<std::string, uint32_t> lemma_sense[2];
+  void Add(std::string_view form, uint32_t bits) {
     LowerAscii(form, &lower);
     (*out)[HashString(lower)] |= bits;
   }
+  // The first lemma to give a form a sense keeps it ("saw": the noun's
+  // class from "saw", the verb's from "see").
+  void AddSense(std::string_view form, uint32_t bits, uint32_t mask) {
+    LowerAscii(form, &lower);
+    uint32_t& v = (*out)[HashString(lower)];
+    if ((v & mask) == 0) v |= bits;
+  }
 };
+
+// index.*: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt
+// tagsense_cnt synset_offset...", offsets by falling frequency.
+void ReadFirstSenses(const std::string& path, std::unordered_map<std::string, uint32_t>* out) {
+  std::ifstream in(path);
+  std::string line, lemma, skip;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;
+    std::istringstream fields(line);
+    int pointers = 0;
+    fields >> lemma >> skip >> skip >> pointers;
+    for (int k = 0; k < pointers + 2; ++k) fields >> skip;
+    unsigned long offset = 0;
+    if (fields >> offset) (*out)[lemma] = static_cast<uint32_t>(offset);
+  }
+}
 
 // data.* files: "offset lexfile type w_cnt(hex) word lex_id word lex_id ...".
 bool ReadData(const std::string& path, char pos, Builder& b, std::string* error) {
@@ -92,30 +126,53 @@ bool ReadData(const std::string& path, char pos, Builder& b, std::string* error)
     *error = path + ": cannot read (is the wordnet-base package installed?)";
     return false;
   }
-  std::string line, word, lemma, skip;
+  std::string line, word, lemma, key, skip;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == ' ') continue;  // the licence header
     std::istringstream fields(line);
     std::string count_hex;
-    fields >> skip >> skip >> skip >> count_hex;
+    unsigned long offset = 0, lexfile = 0;
+    fields >> offset >> lexfile >> skip >> count_hex;
     const unsigned long count = std::strtoul(count_hex.c_str(), nullptr, 16);
+    // The synset's sense class, for the lemmas whose most frequent sense
+    // it is.
+    uint32_t sense = 0, mask = 0;
+    if (pos == 'n' && lexfile >= 3 && lexfile <= 28) {
+      sense = static_cast<uint32_t>(lexfile - 2) << kWnNounSenseShift;
+      mask = 31u << kWnNounSenseShift;
+    } else if (pos == 'v' && lexfile >= 29 && lexfile <= 43) {
+      sense = static_cast<uint32_t>(kVerbGroup[lexfile - 29]) << kWnVerbSenseShift;
+      mask = 15u << kWnVerbSenseShift;
+    }
+    const size_t part = pos == 'n' ? 0 : 1;
     for (unsigned long k = 0; k < count && fields >> word >> skip; ++k) {
       if (!CleanLemma(word, &lemma)) continue;
       const bool capital = lemma[0] >= 'A' && lemma[0] <= 'Z';
+      bool usual = false;
+      if (sense != 0) {
+        LowerAscii(lemma, &key);
+        const auto it = b.first_sense[part].find(key);
+        usual = it != b.first_sense[part].end() && it->second == offset;
+        if (usual) b.lemma_sense[part].emplace(key, sense);
+      }
+      auto add = [&](std::string_view form, uint32_t bits) {
+        b.Add(form, bits);
+        if (usual) b.AddSense(form, sense, mask);
+      };
       switch (pos) {
         case 'n':
           if (capital) {
-            b.Add(lemma, kWnProper);
+            add(lemma, kWnProper);
             break;
           }
-          b.Add(lemma, kWnNoun);
-          for (const std::string& f : WithS(lemma)) b.Add(f, kWnPlural);
+          add(lemma, kWnNoun);
+          for (const std::string& f : WithS(lemma)) add(f, kWnPlural);
           break;
         case 'v':
-          b.Add(lemma, kWnVerb);
-          for (const std::string& f : WithS(lemma)) b.Add(f, kWnVerbS);
-          for (const std::string& f : WithVowelSuffix(lemma, "ed")) b.Add(f, kWnVerbEd);
-          for (const std::string& f : WithVowelSuffix(lemma, "ing")) b.Add(f, kWnVerbIng);
+          add(lemma, kWnVerb);
+          for (const std::string& f : WithS(lemma)) add(f, kWnVerbS);
+          for (const std::string& f : WithVowelSuffix(lemma, "ed")) add(f, kWnVerbEd);
+          for (const std::string& f : WithVowelSuffix(lemma, "ing")) add(f, kWnVerbIng);
           break;
         case 'a':
           b.Add(lemma, kWnAdj);
@@ -137,11 +194,20 @@ bool ReadExceptions(const std::string& path, char pos, Builder& b, std::string* 
     *error = path + ": cannot read (is the wordnet-base package installed?)";
     return false;
   }
-  std::string line, form;
+  std::string line, form, base;
   while (std::getline(in, line)) {
     std::istringstream fields(line);
     if (!(fields >> form) || form.find('_') != std::string::npos) continue;
-    uint16_t bits = 0;
+    // The irregular form means what its base means.
+    if ((pos == 'n' || pos == 'v') && fields >> base) {
+      const size_t part = pos == 'n' ? 0 : 1;
+      const auto it = b.lemma_sense[part].find(base);
+      if (it != b.lemma_sense[part].end()) {
+        b.AddSense(form, it->second,
+                   pos == 'n' ? 31u << kWnNounSenseShift : 15u << kWnVerbSenseShift);
+      }
+    }
+    uint32_t bits = 0;
     switch (pos) {
       case 'n':
         bits = kWnPlural;
@@ -183,16 +249,17 @@ void ReadUsualPos(const std::string& path, Builder& b) {
       if (by_pos[p] > by_pos[best]) best = p;
     }
     if (by_pos[best] == 0) continue;
-    const uint16_t usual = best == 0 ? 1 : best == 1 ? 2 : 3;
-    b.Add(lemma, static_cast<uint16_t>(usual << kWnUsualShift));
+    const uint32_t usual = best == 0 ? 1 : best == 1 ? 2 : 3;
+    b.Add(lemma, usual << kWnUsualShift);
   }
 }
 
 }  // namespace
 
-bool ReadWordNetForms(const std::string& dir, std::unordered_map<uint64_t, uint16_t>* out,
-                      std::string* error) {
-  Builder b{out, {}};
+bool ReadWordNetForms(const std::string& dir, WordNetForms* out, std::string* error) {
+  Builder b{out, {}, {}, {}};
+  ReadFirstSenses(dir + "/index.noun", &b.first_sense[0]);
+  ReadFirstSenses(dir + "/index.verb", &b.first_sense[1]);
   const std::pair<const char*, char> kParts[] = {
       {"noun", 'n'}, {"verb", 'v'}, {"adj", 'a'}, {"adv", 'r'}};
   for (const auto& [name, pos] : kParts) {

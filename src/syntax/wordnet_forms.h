@@ -1,5 +1,7 @@
 // What WordNet says a word form can be: noun, proper noun, plural, verb
-// forms, adjective degrees, adverb, as a bit set per lower-cased form.
+// forms, adjective degrees, adverb, as a bit set per lower-cased form; and
+// the coarse class of what it usually means (noun.time, noun.person,
+// verb.communication ...), for the parser.
 //
 // The tagger meets words it never saw in training (a third of its mistakes
 // on the dev set); whether "reupholstered" can be a past participle is
@@ -33,11 +35,25 @@ enum WordNetBit : uint16_t {
   kWnUsualShift = 11,
 };
 
-// Hash of the lower-cased form (HashString) -> bits. Reads index.* and
-// data.noun and the *.exc exception lists in `dir`; false with `error`
-// when a file is missing or unreadable.
-bool ReadWordNetForms(const std::string& dir, std::unordered_map<uint64_t, uint16_t>* out,
-                      std::string* error);
+// Above those bits: the lexicographer file (WordNet's coarse sense class)
+// of the lemma's most frequent noun sense, 1-26 for noun.Tops ... noun.time
+// (0: none), and that of its most frequent verb sense in kWnVerbGroups
+// groups (0: none). "monday" is noun.time, "say" verb.communication: what
+// a relation like obl:tmod or ccomp needs and the words' tags lack.
+inline constexpr uint32_t kWnNounSenseShift = 16;
+inline constexpr uint32_t kWnVerbSenseShift = 21;
+inline constexpr uint32_t kWnNounSenses = 27;  // with none
+inline constexpr uint32_t kWnVerbGroups = 9;   // with none
+inline uint32_t NounSense(uint32_t bits) { return (bits >> kWnNounSenseShift) & 31; }
+inline uint32_t VerbSense(uint32_t bits) { return (bits >> kWnVerbSenseShift) & 15; }
+
+using WordNetForms = std::unordered_map<uint64_t, uint32_t>;
+
+// Hash of the lower-cased form (HashString) -> bits. Reads data.* and the
+// *.exc exception lists in `dir`, and index.noun and index.verb for the
+// senses when there; false with `error` when a file is missing or
+// unreadable.
+bool ReadWordNetForms(const std::string& dir, WordNetForms* out, std::string* error);
 
 // The default place Debian puts the files.
 inline constexpr char kDefaultWordNetDir[] = "/usr/share/wordnet";

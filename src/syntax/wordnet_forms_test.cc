@@ -13,7 +13,7 @@
 namespace annals::syntax {
 namespace {
 
-uint16_t Bits(const std::unordered_map<uint64_t, uint16_t>& forms, const std::string& word) {
+uint32_t Bits(const WordNetForms& forms, const std::string& word) {
   const auto it = forms.find(HashString(word));
   return it == forms.end() ? 0 : it->second;
 }
@@ -41,7 +41,7 @@ class WordNetFormsTest : public ::testing::Test {
 };
 
 TEST_F(WordNetFormsTest, GeneratesRegularAndIrregularForms) {
-  std::unordered_map<uint64_t, uint16_t> forms;
+  WordNetForms forms;
   std::string error;
   ASSERT_TRUE(ReadWordNetForms(dir_.Path(), &forms, &error)) << error;
   EXPECT_EQ(Bits(forms, "ferry"), kWnNoun);
@@ -67,8 +67,28 @@ TEST_F(WordNetFormsTest, GeneratesRegularAndIrregularForms) {
   EXPECT_EQ(Bits(forms, "best"), kWnSuperlative);
 }
 
+TEST_F(WordNetFormsTest, SenseClassesOfTheMostFrequentSense) {
+  // index.*: lemma, pos, synset count, pointer count (then the pointers),
+  // sense and tagged-sense counts, then the synsets, most frequent first.
+  dir_.Write("index.noun", "  1 a licence line\nferry n 1 1 @ 1 0 00000001  \n");
+  dir_.Write("index.verb", "stop v 1 0 1 0 00000004  \n");
+  WordNetForms forms;
+  std::string error;
+  ASSERT_TRUE(ReadWordNetForms(dir_.Path(), &forms, &error)) << error;
+  // Lexicographer file 05 is the noun's class 3; 30 (verb.change) is in
+  // group 6.
+  EXPECT_EQ(NounSense(Bits(forms, "ferry")), 3u);
+  EXPECT_EQ(NounSense(Bits(forms, "ferries")), 3u);
+  EXPECT_EQ(Bits(forms, "ferries") & 0xffff, kWnPlural);
+  EXPECT_EQ(NounSense(Bits(forms, "box")), 0u);  // not in the index
+  EXPECT_EQ(VerbSense(Bits(forms, "stop")), 6u);
+  EXPECT_EQ(VerbSense(Bits(forms, "stopped")), 6u);
+  EXPECT_EQ(NounSense(Bits(forms, "stop")), 0u);
+  EXPECT_EQ(VerbSense(Bits(forms, "halted")), 0u);
+}
+
 TEST(WordNetForms, MissingFilesAreAnError) {
-  std::unordered_map<uint64_t, uint16_t> forms;
+  WordNetForms forms;
   std::string error;
   EXPECT_FALSE(ReadWordNetForms("/nonexistent/wordnet", &forms, &error));
   EXPECT_NE(error.find("wordnet-base"), std::string::npos);

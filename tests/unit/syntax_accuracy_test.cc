@@ -16,12 +16,12 @@
 namespace annals::syntax {
 namespace {
 
-// The committed model measures UPOS 95.80, UAS 85.00, LAS 81.97, lemmas
-// 97.02 (README). The issue asks for UAS 85 and LAS 82: UAS is met, LAS is
-// 0.03 short; these floors guard what the model does.
+// The committed model measures UPOS 95.80, UAS 85.60, LAS 82.46, lemmas
+// 97.02 (README). The issue asks for UPOS 95, UAS 85 and LAS 82; these
+// floors guard what the model does and stay above the issue's.
 constexpr double kMinUpos = 0.955;
-constexpr double kMinUas = 0.8495;
-constexpr double kMinLas = 0.819;
+constexpr double kMinUas = 0.855;
+constexpr double kMinLas = 0.823;
 constexpr double kMinLemma = 0.969;
 
 TEST(SyntaxAccuracy, EwtTestSplit) {
