@@ -119,11 +119,14 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitFatal;
   }
   const std::pair<const char*, uint64_t> rows[] = {
-      {"documents", s->documents},    {"paragraphs", s->paragraphs}, {"sentences", s->sentences},
-      {"tokens", s->tokens},          {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
-      {"actors", s->actors},          {"events", s->events},         {"places", s->places},
-      {"quotes", s->quotes},          {"counts", s->counts},         {"tones", s->tones},
-      {"diagnostics", s->diagnostics}};
+      {"documents", s->documents},   {"paragraphs", s->paragraphs},
+      {"sentences", s->sentences},   {"tokens", s->tokens},
+      {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
+      {"actors", s->actors},         {"events", s->events},
+      {"places", s->places},         {"quotes", s->quotes},
+      {"counts", s->counts},         {"tones", s->tones},
+      {"dates", s->dates},           {"framings", s->framings},
+      {"themes", s->themes},         {"diagnostics", s->diagnostics}};
   if (flags.Has("json")) {
     out << "{\"schema_version\": " << s->schema_version;
     for (const auto& [k, v] : rows) out << ", \"" << k << "\": " << v;
