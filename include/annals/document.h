@@ -195,27 +195,91 @@ struct Place {
   Evidence evidence;
 };
 
+// Quotations and reported speech. Kinds, as the golden sets use them
+// (tests/golden/knowledge/README.md): a full quoted utterance, a quoted
+// fragment inside the writer's own sentence, reported speech without marks,
+// and quote marks that are not speech (scare quotes, titles).
+enum class QuoteKind : uint8_t { kDirect, kPartial, kIndirect, kScare };
+std::string_view QuoteKindName(QuoteKind kind);   // "direct", ...
+QuoteKind ParseQuoteKind(std::string_view name);  // unknown names: kScare
+
+// Who said what. `span` is the content: the words between the marks, or the
+// reported clause without its "that". A scare quote has no speaker.
 struct Quote {
-  Span span;  // the quoted words
-  uint32_t sentence = 0;
-  Span speaker_span;     // who said it, as written
-  int32_t speaker = -1;  // index into Document::actors, -1 = unknown
+  Span span;
+  uint32_t sentence = 0;       // where the content starts
+  uint32_t last_sentence = 0;  // where it ends (quotes can run on)
+  QuoteKind kind = QuoteKind::kDirect;
+  Span speaker_span;         // the speaker as written here ("he", "Miller")
+  int32_t speaker = -1;      // index into Document::actors, -1 = unknown
+  std::string speaker_name;  // fullest form in the story ("Matthew Miller")
+  std::string speaker_code;  // CAMEO actor code when known ("USAGOV")
+  std::string verb;          // reporting verb, lower case ("said", "according to")
+  Span verb_span;
+  std::string reporter_name;  // who reports the speech in a chain ("Miller"), else empty
+  int32_t reporter = -1;      // index into Document::actors, -1 = none
   Evidence evidence;
 };
 
+enum class CountQualifier : uint8_t { kExact, kAtLeast, kAtMost, kAbout, kRange };
+std::string_view CountQualifierName(CountQualifier q);      // "exact", "at_least", ...
+CountQualifier ParseCountQualifier(std::string_view name);  // unknown: kExact
+
+// A number of something: "over 32,000 Palestinian civilians" killed.
 struct Count {
+  Span span;  // the number expression with its qualifier words ("over 32,000")
+  uint32_t sentence = 0;
+  double value = 0;      // 1.4 million -> 1400000; a range's low end
+  std::string unit;      // people, families, trucks, percent, fraction, USD, ...
+  double value_max = 0;  // a range's high end, else equal to value
+  CountQualifier qualifier = CountQualifier::kExact;
+  std::string type;    // killed, wounded, displaced, sheltering, captive, ...
+  std::string object;  // what is counted, as written ("Palestinian civilians")
+  Span object_span;    // empty when the noun is elided and taken from before
+  int32_t place = -1;  // index into Document::places, -1 = none
+  Evidence evidence;
+};
+
+// Tone of a stretch of text, GDELT-style: shares of the stretch's words.
+struct Tone {
+  Span span;                  // the stretch scored (whole text or a sentence)
+  float positive = 0;         // share of positive words, 0..1
+  float negative = 0;         // share of negative words, 0..1
+  float polarity = 0;         // positive - negative
+  float activity = 0;         // share of active words (verbs and adjectives)
+  float self_reference = 0;   // share of "I", "we", "our", ...
+  float group_reference = 0;  // share of "they", "them", "their", ...
+  uint32_t words = 0;         // words counted
+  int32_t sentence = -1;      // -1 for the whole document
+  Evidence evidence;
+};
+
+// A date or relative time expression resolved against the story's date:
+// "on Monday" in a story of Tuesday 26 March 2024 -> 2024-03-25.
+struct DateMention {
   Span span;
   uint32_t sentence = 0;
-  double value = 0;  // 1.4 million -> 1400000
-  std::string unit;  // what is counted: "people", "USD", ...
+  std::string resolved;     // ISO: "2024-03-25", "2024-03", "2024"; empty if unknown
+  std::string granularity;  // day, week, month, year
   Evidence evidence;
 };
 
-struct Tone {
-  Span span;           // the stretch scored (whole text or a sentence)
-  float positive = 0;  // share of positive words, 0..1
-  float negative = 0;  // share of negative words, 0..1
-  float polarity = 0;  // positive - negative
+// Loaded or partisan wording ("killing spree", "regime"), for comparing
+// outlets' framing.
+struct Framing {
+  Span span;
+  uint32_t sentence = 0;
+  std::string term;      // the list's entry
+  std::string category;  // the list's category ("dehumanising", "violence", ...)
+  Evidence evidence;
+};
+
+// A theme of the story (CONFLICT, HUMANITARIAN, ...) from annals' own theme
+// list, with how often its cues occur and the first one.
+struct Theme {
+  std::string name;
+  uint32_t mentions = 0;
+  Span first;  // the first cue
   Evidence evidence;
 };
 
@@ -297,6 +361,9 @@ struct Document {
   std::vector<Quote> quotes;
   std::vector<Count> counts;
   std::vector<Tone> tones;
+  std::vector<DateMention> dates;
+  std::vector<Framing> framings;
+  std::vector<Theme> themes;
 
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> stages;  // names of the stages that ran, in order

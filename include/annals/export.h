@@ -29,6 +29,16 @@ struct GdeltOptions {
 void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltOptions& options,
                        std::string* out);
 
+// GDELT Global Knowledge Graph 2.1: one tab-separated line of 27 columns
+// per document (counts, themes, locations, persons, organisations, tone,
+// dates, quotations, names, amounts), from knowledge.v1, actors.v1 and
+// places.v1. Column by column: docs/gdelt.md.
+std::span<const std::string_view> GdeltGkgColumns();
+void AppendGdeltGkg(const Document& doc, std::string* out);
+// The same record as one JSON object (with its fields as arrays of
+// objects rather than GDELT's delimited strings), and a newline.
+void AppendGkgJson(const Document& doc, std::string* out);
+
 }  // namespace annals
 
 #endif  // ANNALS_EXPORT_H_

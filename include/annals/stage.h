@@ -30,6 +30,7 @@ enum Layer : uint32_t {
   kLayerActors = 1u << 5,     // actor mentions and actors
   kLayerEvents = 1u << 6,     // coded events
   kLayerPlaces = 1u << 7,     // resolved places; events tied to them
+  kLayerKnowledge = 1u << 8,  // quotes, counts, dates, tone, framing, themes
 };
 
 // Per-thread reusable buffers. Stages may use them freely within one

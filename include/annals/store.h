@@ -53,13 +53,14 @@ struct StoreStats {
   uint64_t tokens = 0;
   uint64_t text_bytes = 0;
   uint64_t mentions = 0, actors = 0, events = 0, places = 0, quotes = 0, counts = 0, tones = 0;
+  uint64_t dates = 0, framings = 0, themes = 0;
   uint64_t diagnostics = 0;
   std::vector<std::pair<std::string, uint64_t>> documents_by_format;
 };
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens the database at `path` (see OpenMode). An empty path and
   // ":memory:" are refused: SQLite would use a store that vanishes on close.

@@ -27,6 +27,8 @@ constexpr Command kCommands[] = {
     {"validate", "run a TABARI/PETRARCH validation file and score it", annals::cli::RunValidate},
     {"train-syntax", "train the syntax model on a UD treebank", annals::cli::RunTrainSyntax},
     {"places", "find and resolve place names; print them as JSON Lines", annals::cli::RunPlaces},
+    {"knowledge", "quotes, counts, dates, tone, framing, themes as JSON Lines",
+     annals::cli::RunKnowledge},
     {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
 };
 

@@ -38,6 +38,7 @@ int RunValidate(const Args& args, std::ostream& out, std::ostream& err);
 int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err);
 int RunGazetteer(const Args& args, std::ostream& out, std::ostream& err);
 int RunPlaces(const Args& args, std::ostream& out, std::ostream& err);
+int RunKnowledge(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli
 

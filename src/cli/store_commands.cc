@@ -119,11 +119,14 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitFatal;
   }
   const std::pair<const char*, uint64_t> rows[] = {
-      {"documents", s->documents},    {"paragraphs", s->paragraphs}, {"sentences", s->sentences},
-      {"tokens", s->tokens},          {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
-      {"actors", s->actors},          {"events", s->events},         {"places", s->places},
-      {"quotes", s->quotes},          {"counts", s->counts},         {"tones", s->tones},
-      {"diagnostics", s->diagnostics}};
+      {"documents", s->documents},   {"paragraphs", s->paragraphs},
+      {"sentences", s->sentences},   {"tokens", s->tokens},
+      {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
+      {"actors", s->actors},         {"events", s->events},
+      {"places", s->places},         {"quotes", s->quotes},
+      {"counts", s->counts},         {"tones", s->tones},
+      {"dates", s->dates},           {"framings", s->framings},
+      {"themes", s->themes},         {"diagnostics", s->diagnostics}};
   if (flags.Has("json")) {
     out << "{\"schema_version\": " << s->schema_version;
     for (const auto& [k, v] : rows) out << ", \"" << k << "\": " << v;
@@ -158,30 +161,40 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store = OpenFromFlags(
-      "export", "--gdelt-events --db FILE [--header] [--all] [--data DIR]",
-      "Writes the stored events in the GDELT 2.0 Events layout: one tab-separated\n"
-      "line of 61 columns per event, columns we cannot fill left empty\n"
-      "(docs/gdelt.md). Negated and hypothetical events are left out unless\n"
-      "--all is given.\n\n"
+      "export", "--gdelt-events|--gdelt-gkg --db FILE [--header] [--all] [--json] [--data DIR]",
+      "Writes what the store holds in GDELT's layouts (docs/gdelt.md), columns we\n"
+      "cannot fill left empty:\n"
+      "  --gdelt-events  GDELT 2.0 Events: one tab-separated line of 61 columns\n"
+      "                  per event. Negated and hypothetical events are left out\n"
+      "                  unless --all is given.\n"
+      "  --gdelt-gkg     GDELT GKG 2.1: one line of 27 columns per document\n"
+      "                  (counts, themes, places, persons, organisations, tone,\n"
+      "                  dates, quotations, names, amounts); with --json, one JSON\n"
+      "                  object per document instead.\n\n"
       "Exit status: 0 written; 101 store, dictionary or output failure; 102 usage.",
-      {{"gdelt-events", "", "GDELT 2.0 Events layout (the only layout so far; required)"},
+      {{"gdelt-events", "", "GDELT 2.0 Events layout"},
+       {"gdelt-gkg", "", "GDELT Global Knowledge Graph 2.1 layout"},
+       {"json", "", "with --gdelt-gkg: JSON Lines instead of tab-separated rows"},
        {"header", "", "print the column names first"},
        {"all", "", "include negated and hypothetical events"},
        {"data", "DIR", "ontologies for the codes (default: " + DefaultDataDir() + ")"}},
       args, out, err, &flags, &code);
   if (!store) return code;
-  if (!flags.Has("gdelt-events")) {
-    err << "annals export: say which layout: --gdelt-events\n";
+  const bool events = flags.Has("gdelt-events"), gkg = flags.Has("gdelt-gkg");
+  if (events == gkg) {
+    err << "annals export: say which layout: --gdelt-events or --gdelt-gkg\n";
     return kExitUsage;
   }
-  auto data = flags.Get("data") ? LoadCodingData(*flags.Get("data")) : DefaultCodingData();
+  const bool json = gkg && flags.Has("json");
+  StatusOr<std::shared_ptr<const CodingData>> data = std::shared_ptr<const CodingData>();
+  if (events) data = flags.Get("data") ? LoadCodingData(*flags.Get("data")) : DefaultCodingData();
   if (!data.ok()) {
     err << "annals export: " << data.status().ToString() << "\n";
     return kExitFatal;
   }
-  if (flags.Has("header")) {
+  if (flags.Has("header") && !json) {
     bool first = true;
-    for (std::string_view c : GdeltEventColumns()) {
+    for (std::string_view c : events ? GdeltEventColumns() : GdeltGkgColumns()) {
       out << (first ? "" : "\t") << c;
       first = false;
     }
@@ -202,7 +215,12 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
       return kExitFatal;
     }
     rows.clear();
-    AppendGdeltEvents(*doc, **data, options, &rows);
+    if (events)
+      AppendGdeltEvents(*doc, **data, options, &rows);
+    else if (json)
+      AppendGkgJson(*doc, &rows);
+    else
+      AppendGdeltGkg(*doc, &rows);
     out << rows;
   }
   if (!out.flush()) {

@@ -121,16 +121,16 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::ReadIntoHugePages(const std:
   f->size_ = static_cast<size_t>(st.st_size);
   // Over-allocate by one huge page so the start can be aligned to one.
   const size_t rounded = (f->size_ + kHugePage - 1) / kHugePage * kHugePage;
-  void* p = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* p = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                 -1, 0);
   if (p == MAP_FAILED) {
     const int e = errno;
     close(fd);
     return Status(ErrorCode::kIo, what + " '" + path + "': mmap: " + std::strerror(e));
   }
   char* base = static_cast<char*>(p);
-  char* aligned = reinterpret_cast<char*>(
-      (reinterpret_cast<uintptr_t>(base) + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1));
+  char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHugePage - 1) &
+                                          ~(uintptr_t{kHugePage} - 1));
   // Give back the unaligned head and the tail so only whole huge pages stay.
   if (aligned > base) munmap(base, static_cast<size_t>(aligned - base));
   const size_t tail = static_cast<size_t>(base + rounded + kHugePage - (aligned + rounded));

@@ -68,7 +68,7 @@ class CheckedFile {
   static StatusOr<std::unique_ptr<CheckedFile>> Check(std::unique_ptr<CheckedFile> f,
                                                       const std::string& name,
                                                       const FileFormat& format);
-  void* map_ = nullptr;                 // from mmap (map_size_ bytes), or
+  void* map_ = nullptr;  // from mmap (map_size_ bytes), or
   size_t map_size_ = 0;
   std::unique_ptr<uint64_t[]> buffer_;  // an aligned copy
   size_t size_ = 0;

@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 namespace annals {
@@ -39,12 +40,25 @@ Status CheckEvidenceSpans(const Document& d) {
     if (p.tokens.end > d.tokens.size() || p.tokens.begin > p.tokens.end)
       return Broken("place tokens outside the document");
   }
-  for (const Quote& q : d.quotes)
-    if (!Inside(q.span, n) || !Inside(q.speaker_span, n)) return Broken("quote span outside text");
-  for (const Count& c : d.counts)
-    if (!Inside(c.span, n)) return Broken("count span outside text");
+  const auto actors = static_cast<int32_t>(d.actors.size());
+  for (const Quote& q : d.quotes) {
+    if (!Inside(q.span, n) || !Inside(q.speaker_span, n) || !Inside(q.verb_span, n))
+      return Broken("quote span outside text");
+    if (q.speaker >= actors || q.reporter >= actors) return Broken("quote names a missing actor");
+  }
+  for (const Count& c : d.counts) {
+    if (!Inside(c.span, n) || !Inside(c.object_span, n)) return Broken("count span outside text");
+    if (c.place >= static_cast<int32_t>(d.places.size()))
+      return Broken("count names a missing place");
+  }
   for (const Tone& t : d.tones)
     if (!Inside(t.span, n)) return Broken("tone span outside text");
+  for (const DateMention& m : d.dates)
+    if (!Inside(m.span, n)) return Broken("date span outside text");
+  for (const Framing& f : d.framings)
+    if (!Inside(f.span, n)) return Broken("framing span outside text");
+  for (const Theme& t : d.themes)
+    if (!Inside(t.first, n)) return Broken("theme span outside text");
   return Status::Ok();
 }
 
@@ -262,6 +276,32 @@ MentionKind ParseMentionKind(std::string_view name) {
     if (name == MentionKindName(k)) return k;
   }
   return MentionKind::kOther;
+}
+
+namespace {
+constexpr std::string_view kQuoteKindNames[] = {"direct", "partial", "indirect", "scare"};
+constexpr std::string_view kCountQualifierNames[] = {"exact", "at_least", "at_most", "about",
+                                                     "range"};
+}  // namespace
+
+std::string_view QuoteKindName(QuoteKind kind) {
+  return kQuoteKindNames[static_cast<size_t>(kind) % std::size(kQuoteKindNames)];
+}
+
+QuoteKind ParseQuoteKind(std::string_view name) {
+  for (size_t i = 0; i < std::size(kQuoteKindNames); ++i)
+    if (name == kQuoteKindNames[i]) return static_cast<QuoteKind>(i);
+  return QuoteKind::kScare;
+}
+
+std::string_view CountQualifierName(CountQualifier q) {
+  return kCountQualifierNames[static_cast<size_t>(q) % std::size(kCountQualifierNames)];
+}
+
+CountQualifier ParseCountQualifier(std::string_view name) {
+  for (size_t i = 0; i < std::size(kCountQualifierNames); ++i)
+    if (name == kCountQualifierNames[i]) return static_cast<CountQualifier>(i);
+  return CountQualifier::kExact;
 }
 
 std::string ContentHash(std::string_view title, std::string_view text) {

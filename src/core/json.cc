@@ -284,8 +284,16 @@ void AddOtherAnnotations(const Document& doc, Json& j) {
   for (const Quote& q : doc.quotes)
     quotes.push_back(Json{{"span", SpanJson(q.span)},
                           {"sentence", q.sentence},
+                          {"last_sentence", q.last_sentence},
+                          {"kind", QuoteKindName(q.kind)},
                           {"speaker_span", SpanJson(q.speaker_span)},
                           {"speaker", q.speaker},
+                          {"speaker_name", q.speaker_name},
+                          {"speaker_code", q.speaker_code},
+                          {"verb", q.verb},
+                          {"verb_span", SpanJson(q.verb_span)},
+                          {"reporter", q.reporter},
+                          {"reporter_name", q.reporter_name},
                           {"evidence", EvidenceJson(q.evidence)}});
   j["quotes"] = std::move(quotes);
   Json counts = Json::array();
@@ -293,17 +301,51 @@ void AddOtherAnnotations(const Document& doc, Json& j) {
     counts.push_back(Json{{"span", SpanJson(c.span)},
                           {"sentence", c.sentence},
                           {"value", c.value},
+                          {"value_max", c.value_max},
+                          {"qualifier", CountQualifierName(c.qualifier)},
+                          {"type", c.type},
                           {"unit", c.unit},
+                          {"object", c.object},
+                          {"object_span", SpanJson(c.object_span)},
+                          {"place", c.place},
                           {"evidence", EvidenceJson(c.evidence)}});
   j["counts"] = std::move(counts);
   Json tones = Json::array();
   for (const Tone& t : doc.tones)
     tones.push_back(Json{{"span", SpanJson(t.span)},
+                         {"sentence", t.sentence},
                          {"positive", FloatJson(t.positive)},
                          {"negative", FloatJson(t.negative)},
                          {"polarity", FloatJson(t.polarity)},
+                         {"activity", FloatJson(t.activity)},
+                         {"self_reference", FloatJson(t.self_reference)},
+                         {"group_reference", FloatJson(t.group_reference)},
+                         {"words", t.words},
                          {"evidence", EvidenceJson(t.evidence)}});
   j["tones"] = std::move(tones);
+  Json dates = Json::array();
+  for (const DateMention& m : doc.dates)
+    dates.push_back(Json{{"span", SpanJson(m.span)},
+                         {"sentence", m.sentence},
+                         {"resolved", m.resolved},
+                         {"granularity", m.granularity},
+                         {"evidence", EvidenceJson(m.evidence)}});
+  j["dates"] = std::move(dates);
+  Json framings = Json::array();
+  for (const Framing& f : doc.framings)
+    framings.push_back(Json{{"span", SpanJson(f.span)},
+                            {"sentence", f.sentence},
+                            {"term", f.term},
+                            {"category", f.category},
+                            {"evidence", EvidenceJson(f.evidence)}});
+  j["framings"] = std::move(framings);
+  Json themes = Json::array();
+  for (const Theme& t : doc.themes)
+    themes.push_back(Json{{"name", t.name},
+                          {"mentions", t.mentions},
+                          {"first", SpanJson(t.first)},
+                          {"evidence", EvidenceJson(t.evidence)}});
+  j["themes"] = std::move(themes);
 }
 
 Json DiagnosticsJson(const Document& doc) {

@@ -55,8 +55,8 @@ TEST(Json, TopLevelKeysInDocumentedOrder) {
       "schema_version", "id",         "format",         "origin",   "source",       "url",
       "published",      "title",      "dateline_place", "language", "content_hash", "metadata",
       "text",           "paragraphs", "sentences",      "tokens",   "mentions",     "actors",
-      "events",         "places",     "quotes",         "counts",   "tones",        "diagnostics",
-      "stages"};
+      "events",         "places",     "quotes",         "counts",   "tones",        "dates",
+      "framings",       "themes",     "diagnostics",    "stages"};
   EXPECT_EQ(Keys(j), expected);
   EXPECT_EQ(j["schema_version"], kJsonSchemaVersion);
 }
@@ -228,9 +228,29 @@ TEST(Json, AnnotationsCarryEveryField) {
   calm.longitude = 34.25;
   calm.evidence = ev;
   d.places = {calm};
-  d.quotes = {Quote{{12, 16}, 1, {0, 4}, 0, ev}};
-  d.counts = {Count{{0, 4}, 0, 1400000, "people", ev}};
-  d.tones = {Tone{{0, 17}, 0.1f, 0.3f, -0.2f, ev}};
+  Quote quote;
+  quote.span = {12, 16};
+  quote.sentence = quote.last_sentence = 1;
+  quote.speaker_span = {0, 4};
+  quote.speaker = 0;
+  quote.evidence = ev;
+  d.quotes = {quote};
+  Count count;
+  count.span = {0, 4};
+  count.value = count.value_max = 1400000;
+  count.unit = "people";
+  count.evidence = ev;
+  d.counts = {count};
+  Tone tone;
+  tone.span = {0, 17};
+  tone.positive = 0.1f;
+  tone.negative = 0.3f;
+  tone.polarity = -0.2f;
+  tone.evidence = ev;
+  d.tones = {tone};
+  d.dates = {DateMention{{0, 4}, 0, "2024-03-25", "day", ev}};
+  d.framings = {Framing{{0, 4}, 0, "regime", "delegitimising", ev}};
+  d.themes = {Theme{"CONFLICT", 2, {0, 4}, ev}};
   const Json j = Parse(ToJson(d, JsonOptions{}));
   EXPECT_EQ(Keys(j["mentions"][0]),
             (std::vector<std::string>{"span", "tokens", "sentence", "kind", "entry", "evidence"}));
@@ -253,7 +273,14 @@ TEST(Json, AnnotationsCarryEveryField) {
                                 "country", "fips", "admin1", "admin1_name", "feature",
                                 "geonames_id", "latitude", "longitude", "confidence", "evidence"}));
   EXPECT_EQ(Keys(j["quotes"][0]),
-            (std::vector<std::string>{"span", "sentence", "speaker_span", "speaker", "evidence"}));
+            (std::vector<std::string>{"span", "sentence", "last_sentence", "kind", "speaker_span",
+                                      "speaker", "speaker_name", "speaker_code", "verb",
+                                      "verb_span", "reporter", "reporter_name", "evidence"}));
+  EXPECT_EQ(j["quotes"][0]["kind"], "direct");
+  EXPECT_EQ(j["counts"][0]["qualifier"], "exact");
+  EXPECT_EQ(j["dates"][0]["resolved"], "2024-03-25");
+  EXPECT_EQ(j["framings"][0]["term"], "regime");
+  EXPECT_EQ(j["themes"][0]["mentions"], 2);
   EXPECT_EQ(j["counts"][0]["value"], 1400000.0);
   EXPECT_EQ(j["tones"][0]["polarity"], -0.2);
 }

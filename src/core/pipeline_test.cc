@@ -64,7 +64,7 @@ TEST(Pipeline, StandardPipelineBuilds) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->stage_names(),
             (std::vector<std::string_view>{"normalize.v1", "tokenize.v2", "segment.v1", "syntax.v1",
-                                           "actors.v1", "events.v1", "places.v1"}));
+                                           "actors.v1", "events.v1", "places.v1", "knowledge.v1"}));
 }
 
 }  // namespace

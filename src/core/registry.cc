@@ -1,6 +1,7 @@
 // The one place that says which stages make the standard pipeline, in order.
 // Later issues append their stages here.
 #include "annals/coding.h"
+#include "annals/knowledge.h"
 #include "annals/pipeline.h"
 #include "annals/places.h"
 #include "annals/syntax.h"
@@ -15,6 +16,8 @@ StatusOr<Pipeline> Pipeline::Standard() {
   if (!coding.ok()) return coding.status();
   auto gazetteer = DefaultGazetteer();
   if (!gazetteer.ok()) return gazetteer.status();
+  auto knowledge = DefaultKnowledgeData();
+  if (!knowledge.ok()) return knowledge.status();
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeNormalizeStage());
   stages.push_back(MakeTokenizeStage());
@@ -23,6 +26,7 @@ StatusOr<Pipeline> Pipeline::Standard() {
   stages.push_back(MakeActorStage(coding.value()));
   stages.push_back(MakeEventStage(coding.value()));
   stages.push_back(MakePlacesStage(gazetteer.value()));
+  stages.push_back(MakeKnowledgeStage(knowledge.value()));
   return Build(std::move(stages));
 }
 

@@ -9,6 +9,7 @@
 
 #include "annals/export.h"
 #include "coding/coding_data.h"
+#include "export/gdelt_geo.h"
 
 namespace annals {
 namespace {
@@ -115,10 +116,7 @@ void Dates(const Document& doc, int* day, std::string* added, double* fraction) 
   *day = StoryDate(doc);
   if (*day == 0) return;
   const PublishedTime& p = *doc.published;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", p.year, p.month, p.day, p.hour,
-                p.minute, p.second);
-  *added = buf;
+  *added = internal::GdeltDateTime(doc);
   static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
   const int doy = (p.month >= 1 && p.month <= 12 ? kBefore[p.month - 1] : 0) + p.day;
   *fraction = p.year + doy / 365.0;
@@ -126,33 +124,18 @@ void Dates(const Document& doc, int* day, std::string* added, double* fraction) 
 
 // The eight geo columns of one place (Type, FullName, CountryCode,
 // ADM1Code, ADM2Code, Lat, Long, FeatureID) from f[at] on; empty when the
-// event has no such place. GDELT's types: 1 country, 2 US state, 3 US
-// city, 4 world city, 5 world state (used here for every division and
-// region); its country codes are FIPS 10-4, and ADM1Code is the FIPS
-// country code followed by the division's code.
+// event has no such place. GDELT's country codes are FIPS 10-4.
 void FillGeo(const Document& doc, int32_t index, size_t at, std::vector<std::string>* f) {
   if (index < 0 || static_cast<size_t>(index) >= doc.places.size()) return;
   const Place& p = doc.places[static_cast<size_t>(index)];
-  const bool us = p.country == "US";
-  int type = 5;
-  if (p.kind == "country") {
-    type = 1;
-  } else if (p.kind == "city" || p.kind == "camp" || p.kind == "crossing" ||
-             p.kind == "neighbourhood") {
-    type = us ? 3 : 4;
-  } else if (p.kind == "admin1" && us) {
-    type = 2;
-  }
+  const int type = internal::GdeltGeoType(p);
   (*f)[at] = std::to_string(type);
   (*f)[at + 1] = p.full_name.empty() ? p.name : p.full_name;
   (*f)[at + 2] = p.fips;
-  (*f)[at + 3] = type == 1 || p.admin1.empty() ? p.fips : p.fips + p.admin1;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", p.latitude);
-  (*f)[at + 5] = buf;
-  std::snprintf(buf, sizeof buf, "%.4f", p.longitude);
-  (*f)[at + 6] = buf;
-  (*f)[at + 7] = p.geonames_id != 0 ? std::to_string(p.geonames_id) : type == 1 ? p.fips : "";
+  (*f)[at + 3] = internal::GdeltAdm1(p, type);
+  (*f)[at + 5] = internal::GdeltCoordinate(p.latitude);
+  (*f)[at + 6] = internal::GdeltCoordinate(p.longitude);
+  (*f)[at + 7] = internal::GdeltFeatureId(p, type);
 }
 
 }  // namespace
@@ -210,6 +193,13 @@ void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltO
     f[30] = g;
     f[31] = f[32] = f[33] =
         "1";  // one article, one source, one mention until duplicates are linked
+    // AvgTone: GDELT's is the tone of the articles that mention the event;
+    // with one article, that article's (knowledge.v1, in percent).
+    if (!doc.tones.empty()) {
+      char t[32];
+      std::snprintf(t, sizeof t, "%.4f", doc.tones.front().polarity * 100.0);
+      f[34] = t;
+    }
     FillGeo(doc, e.source_place, 35, &f);
     FillGeo(doc, e.target_place, 43, &f);
     FillGeo(doc, e.place, 51, &f);

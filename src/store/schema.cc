@@ -168,7 +168,62 @@ ALTER TABLE events ADD COLUMN target_place INTEGER NOT NULL DEFAULT -1;
 CREATE INDEX places_country ON places(country, kind);
 )sql";
 
-constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
+// v4: knowledge.v1's story knowledge: quote kinds, speakers' names and
+// verbs, attribution chains; typed counts with qualifiers and objects; GDELT
+// tone densities; resolved dates, loaded wording and themes.
+constexpr const char kMigration4[] = R"sql(
+ALTER TABLE quotes ADD COLUMN last_sentence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE quotes ADD COLUMN speaker_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE quotes ADD COLUMN speaker_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE quotes ADD COLUMN verb TEXT NOT NULL DEFAULT '';
+ALTER TABLE quotes ADD COLUMN verb_begin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quotes ADD COLUMN verb_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quotes ADD COLUMN reporter INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE quotes ADD COLUMN reporter_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE counts ADD COLUMN value_max REAL;
+ALTER TABLE counts ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+ALTER TABLE counts ADD COLUMN type TEXT NOT NULL DEFAULT '';
+ALTER TABLE counts ADD COLUMN object TEXT NOT NULL DEFAULT '';
+ALTER TABLE counts ADD COLUMN object_begin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE counts ADD COLUMN object_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE counts ADD COLUMN place INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE tones ADD COLUMN sentence INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE tones ADD COLUMN activity REAL;
+ALTER TABLE tones ADD COLUMN self_reference REAL;
+ALTER TABLE tones ADD COLUMN group_reference REAL;
+ALTER TABLE tones ADD COLUMN words INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX counts_type ON counts(type);
+
+CREATE TABLE dates (
+  doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  resolved TEXT NOT NULL, granularity TEXT NOT NULL,
+  rule TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (doc, idx)) WITHOUT ROWID;
+
+CREATE TABLE framings (
+  doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  term TEXT NOT NULL, category TEXT NOT NULL,
+  rule TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (doc, idx)) WITHOUT ROWID;
+
+CREATE TABLE themes (
+  doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  name TEXT NOT NULL, mentions INTEGER NOT NULL,
+  first_begin INTEGER NOT NULL, first_end INTEGER NOT NULL,
+  rule TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (doc, idx)) WITHOUT ROWID;
+CREATE INDEX themes_name ON themes(name);
+)sql";
+
+constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 // What the file says about itself, read in one statement so that the three
 // values come from one snapshot even while another process migrates.

@@ -53,11 +53,24 @@ constexpr const char* kSql[] = {
     " admin1_name, feature, geonames_id, confidence)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertQuote
-    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO quotes (doc, idx, span_begin, span_end, sentence, speaker_begin, speaker_end,"
+    " speaker, rule, file, line, last_sentence, kind, speaker_name, speaker_code, verb,"
+    " verb_begin, verb_end, reporter, reporter_name)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertCount
-    "INSERT INTO counts VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO counts (doc, idx, span_begin, span_end, sentence, value, unit, rule, file, line,"
+    " value_max, qualifier, type, object, object_begin, object_end, place)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertTone
-    "INSERT INTO tones VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO tones (doc, idx, span_begin, span_end, positive, negative, polarity, rule, file,"
+    " line, sentence, activity, self_reference, group_reference, words)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    // kInsertDate
+    "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?)",
+    // kInsertFraming
+    "INSERT INTO framings VALUES (?,?,?,?,?,?,?,?,?,?)",
+    // kInsertTheme
+    "INSERT INTO themes VALUES (?,?,?,?,?,?,?,?,?)",
     // kInsertDiagnostic
     "INSERT INTO diagnostics VALUES (?,?,?,?,?)",
     // kLoadDocument
@@ -87,14 +100,24 @@ constexpr const char* kSql[] = {
     " confidence"
     " FROM places WHERE doc = ? ORDER BY idx",
     // kLoadQuotes
-    "SELECT span_begin, span_end, sentence, speaker_begin, speaker_end, speaker, rule, file, line"
-    " FROM quotes WHERE doc = ? ORDER BY idx",
+    "SELECT span_begin, span_end, sentence, speaker_begin, speaker_end, speaker, rule, file, line,"
+    " last_sentence, kind, speaker_name, speaker_code, verb, verb_begin, verb_end, reporter,"
+    " reporter_name FROM quotes WHERE doc = ? ORDER BY idx",
     // kLoadCounts
-    "SELECT span_begin, span_end, sentence, value, unit, rule, file, line"
-    " FROM counts WHERE doc = ? ORDER BY idx",
+    "SELECT span_begin, span_end, sentence, value, unit, rule, file, line, value_max, qualifier,"
+    " type, object, object_begin, object_end, place FROM counts WHERE doc = ? ORDER BY idx",
     // kLoadTones
-    "SELECT span_begin, span_end, positive, negative, polarity, rule, file, line"
-    " FROM tones WHERE doc = ? ORDER BY idx",
+    "SELECT span_begin, span_end, positive, negative, polarity, rule, file, line, sentence,"
+    " activity, self_reference, group_reference, words FROM tones WHERE doc = ? ORDER BY idx",
+    // kLoadDates
+    "SELECT span_begin, span_end, sentence, resolved, granularity, rule, file, line"
+    " FROM dates WHERE doc = ? ORDER BY idx",
+    // kLoadFramings
+    "SELECT span_begin, span_end, sentence, term, category, rule, file, line"
+    " FROM framings WHERE doc = ? ORDER BY idx",
+    // kLoadThemes
+    "SELECT name, mentions, first_begin, first_end, rule, file, line"
+    " FROM themes WHERE doc = ? ORDER BY idx",
     // kLoadDiagnostics
     "SELECT stage, code, message FROM diagnostics WHERE doc = ? ORDER BY idx",
     // kListIds
@@ -262,12 +285,19 @@ StatusOr<StoreStats> SqliteStore::ReadStats() {
   stats.documents = static_cast<uint64_t>(row.Int());
   stats.tokens = static_cast<uint64_t>(row.Int());
   stats.text_bytes = static_cast<uint64_t>(row.Int());
-  const std::pair<const char*, uint64_t*> tables[] = {
-      {"paragraphs", &stats.paragraphs}, {"sentences", &stats.sentences},
-      {"mentions", &stats.mentions},     {"actors", &stats.actors},
-      {"events", &stats.events},         {"places", &stats.places},
-      {"quotes", &stats.quotes},         {"counts", &stats.counts},
-      {"tones", &stats.tones},           {"diagnostics", &stats.diagnostics}};
+  const std::pair<const char*, uint64_t*> tables[] = {{"paragraphs", &stats.paragraphs},
+                                                      {"sentences", &stats.sentences},
+                                                      {"mentions", &stats.mentions},
+                                                      {"actors", &stats.actors},
+                                                      {"events", &stats.events},
+                                                      {"places", &stats.places},
+                                                      {"quotes", &stats.quotes},
+                                                      {"counts", &stats.counts},
+                                                      {"tones", &stats.tones},
+                                                      {"dates", &stats.dates},
+                                                      {"framings", &stats.framings},
+                                                      {"themes", &stats.themes},
+                                                      {"diagnostics", &stats.diagnostics}};
   for (const auto& [table, out] : tables) {
     Stmt count;
     ANNALS_RETURN_IF_ERROR(

@@ -4,6 +4,7 @@
 // than guessed at. Chunks are not stored: they are rebuilt from the
 // tokens' heads, so they always agree with the stored parse.
 // Tested by store_test.cc.
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_store.h"
@@ -12,6 +13,9 @@
 
 namespace annals::internal {
 namespace {
+
+// Columns added by a migration are NULL (NaN) in older rows.
+float NanToZero(double v) { return std::isnan(v) ? 0.0f : static_cast<float>(v); }
 
 Status Corrupt(const std::string& what) {
   return Status(ErrorCode::kStore, "stored " + what + " is corrupt");
@@ -227,6 +231,14 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     x.speaker_span = SpanOf(r);
     x.speaker = I32(r);
     x.evidence = EvidenceOf(r);
+    x.last_sentence = U32(r);
+    x.kind = ParseQuoteKind(r.Text());
+    x.speaker_name = r.Text();
+    x.speaker_code = r.Text();
+    x.verb = r.Text();
+    x.verb_span = SpanOf(r);
+    x.reporter = I32(r);
+    x.reporter_name = r.Text();
     return Status::Ok();
   }));
   ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadCounts), rowid, [&](Row& r) {
@@ -236,14 +248,52 @@ Status SqliteStore::LoadAnnotations(int64_t rowid, Document* doc) {
     c.value = r.Double();
     c.unit = r.Text();
     c.evidence = EvidenceOf(r);
+    c.value_max = r.Double();
+    if (std::isnan(c.value_max)) c.value_max = c.value;  // a row from before v4
+    c.qualifier = ParseCountQualifier(r.Text());
+    c.type = r.Text();
+    c.object = r.Text();
+    c.object_span = SpanOf(r);
+    c.place = I32(r);
     return Status::Ok();
   }));
-  return ForEachRow(db_, q(Query::kLoadTones), rowid, [&](Row& r) {
+  ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadTones), rowid, [&](Row& r) {
     Tone& t = doc->tones.emplace_back();
     t.span = SpanOf(r);
     t.positive = static_cast<float>(r.Double());
     t.negative = static_cast<float>(r.Double());
     t.polarity = static_cast<float>(r.Double());
+    t.evidence = EvidenceOf(r);
+    t.sentence = I32(r);
+    t.activity = NanToZero(r.Double());
+    t.self_reference = NanToZero(r.Double());
+    t.group_reference = NanToZero(r.Double());
+    t.words = U32(r);
+    return Status::Ok();
+  }));
+  ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadDates), rowid, [&](Row& r) {
+    DateMention& m = doc->dates.emplace_back();
+    m.span = SpanOf(r);
+    m.sentence = U32(r);
+    m.resolved = r.Text();
+    m.granularity = r.Text();
+    m.evidence = EvidenceOf(r);
+    return Status::Ok();
+  }));
+  ANNALS_RETURN_IF_ERROR(ForEachRow(db_, q(Query::kLoadFramings), rowid, [&](Row& r) {
+    Framing& f = doc->framings.emplace_back();
+    f.span = SpanOf(r);
+    f.sentence = U32(r);
+    f.term = r.Text();
+    f.category = r.Text();
+    f.evidence = EvidenceOf(r);
+    return Status::Ok();
+  }));
+  return ForEachRow(db_, q(Query::kLoadThemes), rowid, [&](Row& r) {
+    Theme& t = doc->themes.emplace_back();
+    t.name = r.Text();
+    t.mentions = U32(r);
+    t.first = SpanOf(r);
     t.evidence = EvidenceOf(r);
     return Status::Ok();
   });

@@ -157,6 +157,14 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(x.sentence, y.sentence);
     EXPECT_EQ(x.speaker_span, y.speaker_span);
     EXPECT_EQ(x.speaker, y.speaker);
+    EXPECT_EQ(x.last_sentence, y.last_sentence);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.speaker_name, y.speaker_name);
+    EXPECT_EQ(x.speaker_code, y.speaker_code);
+    EXPECT_EQ(x.verb, y.verb);
+    EXPECT_EQ(x.verb_span, y.verb_span);
+    EXPECT_EQ(x.reporter, y.reporter);
+    EXPECT_EQ(x.reporter_name, y.reporter_name);
     ExpectEvidence(x.evidence, y.evidence);
   }
   ASSERT_EQ(a.counts.size(), b.counts.size());
@@ -165,6 +173,12 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(a.counts[i].sentence, b.counts[i].sentence);
     EXPECT_EQ(a.counts[i].value, b.counts[i].value);
     EXPECT_EQ(a.counts[i].unit, b.counts[i].unit);
+    EXPECT_EQ(a.counts[i].value_max, b.counts[i].value_max);
+    EXPECT_EQ(a.counts[i].qualifier, b.counts[i].qualifier);
+    EXPECT_EQ(a.counts[i].type, b.counts[i].type);
+    EXPECT_EQ(a.counts[i].object, b.counts[i].object);
+    EXPECT_EQ(a.counts[i].object_span, b.counts[i].object_span);
+    EXPECT_EQ(a.counts[i].place, b.counts[i].place);
     ExpectEvidence(a.counts[i].evidence, b.counts[i].evidence);
   }
   ASSERT_EQ(a.tones.size(), b.tones.size());
@@ -174,7 +188,34 @@ void ExpectSameDocument(const Document& a, const Document& b) {
     EXPECT_EQ(x.positive, y.positive);
     EXPECT_EQ(x.negative, y.negative);
     EXPECT_EQ(x.polarity, y.polarity);
+    EXPECT_EQ(x.activity, y.activity);
+    EXPECT_EQ(x.self_reference, y.self_reference);
+    EXPECT_EQ(x.group_reference, y.group_reference);
+    EXPECT_EQ(x.words, y.words);
+    EXPECT_EQ(x.sentence, y.sentence);
     ExpectEvidence(x.evidence, y.evidence);
+  }
+  ASSERT_EQ(a.dates.size(), b.dates.size());
+  for (size_t i = 0; i < a.dates.size(); ++i) {
+    EXPECT_EQ(a.dates[i].span, b.dates[i].span);
+    EXPECT_EQ(a.dates[i].sentence, b.dates[i].sentence);
+    EXPECT_EQ(a.dates[i].resolved, b.dates[i].resolved);
+    EXPECT_EQ(a.dates[i].granularity, b.dates[i].granularity);
+    ExpectEvidence(a.dates[i].evidence, b.dates[i].evidence);
+  }
+  ASSERT_EQ(a.framings.size(), b.framings.size());
+  for (size_t i = 0; i < a.framings.size(); ++i) {
+    EXPECT_EQ(a.framings[i].span, b.framings[i].span);
+    EXPECT_EQ(a.framings[i].term, b.framings[i].term);
+    EXPECT_EQ(a.framings[i].category, b.framings[i].category);
+    ExpectEvidence(a.framings[i].evidence, b.framings[i].evidence);
+  }
+  ASSERT_EQ(a.themes.size(), b.themes.size());
+  for (size_t i = 0; i < a.themes.size(); ++i) {
+    EXPECT_EQ(a.themes[i].name, b.themes[i].name);
+    EXPECT_EQ(a.themes[i].mentions, b.themes[i].mentions);
+    EXPECT_EQ(a.themes[i].first, b.themes[i].first);
+    ExpectEvidence(a.themes[i].evidence, b.themes[i].evidence);
   }
   ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
   for (size_t i = 0; i < a.diagnostics.size(); ++i) {
@@ -231,8 +272,18 @@ TEST(StoreOpen, MigratesVersion1Stores) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
   }
-  // Take the file back to v1: drop what migrations 3 and 2 added.
-  std::string undo = "DROP INDEX places_country; DROP INDEX events_root;";
+  // Take the file back to v1: drop what migrations 4, 3 and 2 added.
+  std::string undo =
+      "DROP TABLE dates; DROP TABLE framings; DROP TABLE themes; DROP INDEX counts_type;"
+      "DROP INDEX places_country; DROP INDEX events_root;";
+  for (const char* c : {"last_sentence", "kind", "speaker_name", "speaker_code", "verb",
+                        "verb_begin", "verb_end", "reporter", "reporter_name"})
+    undo += std::string("ALTER TABLE quotes DROP COLUMN ") + c + ";";
+  for (const char* c :
+       {"value_max", "qualifier", "type", "object", "object_begin", "object_end", "place"})
+    undo += std::string("ALTER TABLE counts DROP COLUMN ") + c + ";";
+  for (const char* c : {"sentence", "activity", "self_reference", "group_reference", "words"})
+    undo += std::string("ALTER TABLE tones DROP COLUMN ") + c + ";";
   for (const char* c : {"token_begin", "token_end", "full_name", "kind", "fips", "admin1",
                         "admin1_name", "feature", "geonames_id", "confidence"})
     undo += std::string("ALTER TABLE places DROP COLUMN ") + c + ";";
@@ -261,6 +312,12 @@ TEST(StoreOpen, MigratesVersion1Stores) {
   ASSERT_EQ(old->places.size(), 1u);
   EXPECT_EQ(old->places[0].kind, "");
   EXPECT_EQ(old->places[0].geonames_id, 0);
+  ASSERT_EQ(old->counts.size(), 1u);
+  EXPECT_EQ(old->counts[0].value_max, old->counts[0].value);
+  EXPECT_EQ(old->counts[0].type, "");
+  ASSERT_EQ(old->tones.size(), 1u);
+  EXPECT_EQ(old->tones[0].activity, 0.0f);
+  EXPECT_EQ(old->tones[0].sentence, -1);
   ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument("doc-2", "Troops left.")}).ok());
   StatusOr<Document> fresh = store->Load("doc-2");
   ASSERT_TRUE(fresh.ok());

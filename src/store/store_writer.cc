@@ -111,17 +111,46 @@ Status SqliteStore::InsertAnnotations(const Document& doc, int64_t rowid) {
                                       b.Int(x.speaker_span.begin).Int(x.speaker_span.end);
                                       b.Int(x.speaker);
                                       BindEvidence(b, x.evidence);
+                                      b.Int(x.last_sentence).Text(QuoteKindName(x.kind));
+                                      b.Text(x.speaker_name).Text(x.speaker_code).Text(x.verb);
+                                      b.Int(x.verb_span.begin).Int(x.verb_span.end);
+                                      b.Int(x.reporter).Text(x.reporter_name);
                                     }));
   ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertCount, rowid, doc.counts, "inserting a count",
                                     [](Binder& b, const Count& c) {
                                       b.Int(c.span.begin).Int(c.span.end).Int(c.sentence);
                                       b.Double(c.value).Text(c.unit);
                                       BindEvidence(b, c.evidence);
+                                      b.Double(c.value_max).Text(CountQualifierName(c.qualifier));
+                                      b.Text(c.type).Text(c.object);
+                                      b.Int(c.object_span.begin).Int(c.object_span.end);
+                                      b.Int(c.place);
                                     }));
-  return InsertRows(Query::kInsertTone, rowid, doc.tones, "inserting a tone",
-                    [](Binder& b, const Tone& t) {
-                      b.Int(t.span.begin).Int(t.span.end);
-                      b.Double(t.positive).Double(t.negative).Double(t.polarity);
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertTone, rowid, doc.tones, "inserting a tone",
+                                    [](Binder& b, const Tone& t) {
+                                      b.Int(t.span.begin).Int(t.span.end);
+                                      b.Double(t.positive).Double(t.negative);
+                                      b.Double(t.polarity);
+                                      BindEvidence(b, t.evidence);
+                                      b.Int(t.sentence).Double(t.activity);
+                                      b.Double(t.self_reference).Double(t.group_reference);
+                                      b.Int(t.words);
+                                    }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertDate, rowid, doc.dates, "inserting a date",
+                                    [](Binder& b, const DateMention& m) {
+                                      b.Int(m.span.begin).Int(m.span.end).Int(m.sentence);
+                                      b.Text(m.resolved).Text(m.granularity);
+                                      BindEvidence(b, m.evidence);
+                                    }));
+  ANNALS_RETURN_IF_ERROR(InsertRows(Query::kInsertFraming, rowid, doc.framings,
+                                    "inserting a framing", [](Binder& b, const Framing& f) {
+                                      b.Int(f.span.begin).Int(f.span.end).Int(f.sentence);
+                                      b.Text(f.term).Text(f.category);
+                                      BindEvidence(b, f.evidence);
+                                    }));
+  return InsertRows(Query::kInsertTheme, rowid, doc.themes, "inserting a theme",
+                    [](Binder& b, const Theme& t) {
+                      b.Text(t.name).Int(t.mentions).Int(t.first.begin).Int(t.first.end);
                       BindEvidence(b, t.evidence);
                     });
 }

@@ -202,3 +202,65 @@ TEST_F(SeedEvents, EveryActorCarriesEvidence) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+// What issue 6 asks of the seed story: the quotations with their speakers,
+// the three figures, Monday, the tone and the loaded wording.
+using SeedKnowledge = SeedStory;
+
+TEST_F(SeedKnowledge, QuotationsHaveTheirSpeakers) {
+  std::string all;
+  bool blinken_by_miller = false, office = false, white_house = false, spokesperson = false;
+  for (const Quote& q : doc_.quotes) {
+    all += std::string(QuoteKindName(q.kind)) + " by '" + q.speaker_name + "' (" + q.speaker_code +
+           ") reported by '" + q.reporter_name +
+           "': " + std::string(doc_.Text(q.span).substr(0, 50)) + "\n";
+    const std::string_view text = doc_.Text(q.span);
+    if (text.find("would further jeopardize") != std::string_view::npos)
+      blinken_by_miller = q.speaker_name == "Blinken" && q.reporter_name == "Matthew Miller" &&
+                          q.speaker_code == "USAGOV" && q.kind == QuoteKind::kDirect;
+    if (text.find("Prime Minister Netanyahu decided") != std::string_view::npos)
+      office = q.speaker_code == "ISRGOV" && q.speaker_name.find("office") != std::string::npos;
+    if (text.find("The US is") != std::string_view::npos)
+      white_house = q.speaker_name == "the White House" && q.speaker_code == "USAGOV";
+    if (text.find("discussed the need") != std::string_view::npos)
+      spokesperson = q.speaker_code == "USAGOV";
+  }
+  EXPECT_TRUE(blinken_by_miller) << all;
+  EXPECT_TRUE(office) << all;
+  EXPECT_TRUE(white_house) << all;
+  EXPECT_TRUE(spokesperson) << all;
+}
+
+TEST_F(SeedKnowledge, FiguresDatesToneAndFraming) {
+  bool displaced = false, killed = false, captives = false;
+  for (const Count& c : doc_.counts) {
+    if (c.qualifier != CountQualifier::kAtLeast) continue;
+    displaced |= c.value == 1400000 && (c.type == "displaced" || c.type == "sheltering");
+    killed |= c.value == 32000 && c.type == "killed" && c.object == "Palestinian civilians";
+    captives |= c.value == 130 && c.type == "captive";
+  }
+  EXPECT_TRUE(displaced);
+  EXPECT_TRUE(killed);
+  EXPECT_TRUE(captives);
+  bool monday = false;
+  for (const DateMention& d : doc_.dates)
+    monday |= doc_.Text(d.span) == "on Monday" && d.resolved == "2024-03-25";
+  EXPECT_TRUE(monday);
+  bool cancel_dated = false;  // "Netanyahu on Monday canceled ..."
+  for (const Event& e : doc_.events)
+    if (doc_.Text(e.span).find("canceled") != std::string_view::npos)
+      cancel_dated |= e.date == "2024-03-25";
+  EXPECT_TRUE(cancel_dated);
+  ASSERT_FALSE(doc_.tones.empty());
+  EXPECT_LT(doc_.tones[0].polarity, -0.015f) << "clearly negative";
+  std::string framing;
+  for (const Framing& f : doc_.framings) framing += f.term + ";";
+  EXPECT_NE(framing.find("killing spree"), std::string::npos) << framing;
+  EXPECT_NE(framing.find("regime"), std::string::npos) << framing;
+}
+
+}  // namespace
+}  // namespace annals
