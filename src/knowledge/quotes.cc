@@ -236,6 +236,7 @@ class Quotes {
   int32_t ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, uint32_t* first,
                     uint32_t* last, const char** rule) const;
   int32_t FiniteQuote(const Sent& s, uint32_t c) const;
+  uint32_t ToClauseEnd(const Sent& s, uint32_t v, uint32_t last) const;
   Speaker SpeakerOf(const Sent& s, uint32_t v) const;
   std::optional<Speaker> PreviousSpeaker(uint32_t before) const;
   void Indirect(const Sent& s);
@@ -507,6 +508,33 @@ void Quotes::According(const Sent& s) {
   }
 }
 
+// Where a reported clause that starts after verb `v` and reaches `last`
+// ends: the parser often cuts such a clause short, so it runs to the end
+// of the sentence unless the reporting verb's own coordination or
+// adverbial clause ("but cautioned ...", ", adding ...") or an "according
+// to" comes first.
+uint32_t Quotes::ToClauseEnd(const Sent& s, uint32_t v, uint32_t last) const {
+  uint32_t end = s.e() - 1;
+  for (uint32_t t = last + 1; t < s.e(); ++t) {
+    const std::string_view rel = s.BaseRel(t);
+    const int32_t h = s.Head(t);
+    const bool own = h == static_cast<int32_t>(v) &&
+                     (rel == "conj" || rel == "parataxis" ||
+                      (rel == "advcl" && w_.Lower(s.Extent(t).first - 1) == ","));
+    // A word hung above the reporting verb: "..., a senior official said".
+    const bool above =
+        h >= 0 && h != static_cast<int32_t>(v) && s.Dominates(static_cast<uint32_t>(h), v);
+    if (w_.Lower(t) == "according" || own || above) {
+      end = std::min(t, s.Extent(t).first);
+      if (end <= last) return last;
+      --end;
+      break;
+    }
+  }
+  while (end > last && (s.IsPunct(end) || doc_.tokens[end].upos == upos::kCconj)) --end;
+  return std::max(end, last);
+}
+
 // The clause a reporting verb reports, as [first, last] and its head:
 // the "that"-clause right after the verb (or after its hearer: the parser
 // often hangs such a clause on a noun), else its ccomp, else "X told Y to
@@ -518,10 +546,15 @@ int32_t Quotes::ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, ui
                           uint32_t* last, const char** rule) const {
   for (uint32_t t = v + 1; t < s.e() && t <= v + 10; ++t) {
     const uint8_t u = doc_.tokens[t].upos;
-    if (w_.Lower(t) == "that" && s.BaseRel(t) == "mark" && s.Head(t) > static_cast<int32_t>(t)) {
-      const auto c = static_cast<uint32_t>(s.Head(t));
+    // "that" opening a clause, whatever relation the parser gave it.
+    const int32_t h = s.Head(t);
+    if (w_.Lower(t) == "that" && h > static_cast<int32_t>(t) &&
+        (doc_.tokens[h].upos == upos::kVerb || doc_.tokens[h].upos == upos::kAux ||
+         doc_.tokens[h].upos == upos::kAdj || s.BaseRel(t) == "mark")) {
+      const auto c = static_cast<uint32_t>(h);
       std::tie(*first, *last) = s.Extent(c);
       *first = t;
+      *last = ToClauseEnd(s, v, *last);
       *rule = "that-clause";
       return static_cast<int32_t>(c);
     }
@@ -534,6 +567,7 @@ int32_t Quotes::ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, ui
     // "said the administration was monitoring": the subject read as object.
     const int32_t o = rv.tells ? -1 : s.Child(v, "obj");
     if (o > static_cast<int32_t>(v) && o < c) *first = std::min(*first, s.Extent(o).first);
+    if (static_cast<int32_t>(v) < c) *last = ToClauseEnd(s, v, *last);
     *rule = "reported-clause";
     return c;
   }
@@ -559,6 +593,24 @@ int32_t Quotes::ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, ui
       std::tie(*first, *last) = s.Extent(static_cast<uint32_t>(o));
       *rule = "reported-clause";
       return o;
+    }
+  }
+  // "said the new systems had saved lives in Kharkiv": a clause right after
+  // the verb that the parse took apart.
+  if (v + 1 < s.e()) {
+    const uint8_t u = doc_.tokens[v + 1].upos;
+    if (u == upos::kDet || u == upos::kPropn || u == upos::kPron || u == upos::kNoun ||
+        u == upos::kNum) {
+      const uint32_t end = ToClauseEnd(s, v, v);
+      for (uint32_t t = v + 2; t <= end && t < s.e(); ++t) {
+        const uint8_t k = doc_.tokens[t].upos;
+        if ((k == upos::kVerb || k == upos::kAux) && s.Head(t) != static_cast<int32_t>(v)) {
+          *first = v + 1;
+          *last = end;
+          *rule = "clause-after-verb";
+          return static_cast<int32_t>(t);
+        }
+      }
     }
   }
   // "..., organisers said."
@@ -609,6 +661,13 @@ void Quotes::Indirect(const Sent& s) {
     // punctuation, and an "according to X" that qualifies the report.
     while (first < last && s.IsPunct(first)) ++first;
     if (w_.Lower(first) == "that" && first < last) ++first;
+    // A dateline is not what anyone said: "GENEVA (Reuters) - ...".
+    if (first == s.b())
+      for (uint32_t t = s.b(); t < s.b() + 8 && t + 1 < last; ++t)
+        if (doc_.tokens[t].kind == TokenKind::kDash) {
+          first = t + 1;
+          break;
+        }
     for (uint32_t t = first + 1; t + 1 <= last; ++t)
       if (w_.Lower(t) == "according" && w_.Lower(t + 1) == "to") {
         last = t - 1;
