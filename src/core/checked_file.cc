@@ -17,6 +17,23 @@ namespace {
 // No index of ours is near this; a bigger file is not one.
 constexpr uint64_t kMaxIndexBytes = uint64_t{1} << 31;
 
+// Opens `path` read-only and checks it is a regular file of a sane size;
+// the caller closes the descriptor.
+StatusOr<int> OpenRegular(const std::string& path, const std::string& what, struct stat* st) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status(ErrorCode::kNotFound,
+                  what + " '" + path + "': cannot open: " + std::strerror(errno));
+  }
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || st->st_size < 0 ||
+      static_cast<uint64_t>(st->st_size) > kMaxIndexBytes) {
+    close(fd);
+    return Status(ErrorCode::kBadModel,
+                  what + " '" + path + "': not a regular file of a sane size");
+  }
+  return fd;
+}
+
 }  // namespace
 
 std::string WrapCheckedFile(const FileFormat& format, std::string_view payload) {
@@ -69,18 +86,10 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Check(std::unique_ptr<Checke
 StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Map(const std::string& path,
                                                         const FileFormat& format) {
   const std::string what(format.what);
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return Status(ErrorCode::kNotFound,
-                  what + " '" + path + "': cannot open: " + std::strerror(errno));
-  }
   struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
-      static_cast<uint64_t>(st.st_size) > kMaxIndexBytes) {
-    close(fd);
-    return Status(ErrorCode::kBadModel,
-                  what + " '" + path + "': not a regular file of a sane size");
-  }
+  const StatusOr<int> opened = OpenRegular(path, what, &st);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
   std::unique_ptr<CheckedFile> f(new CheckedFile());
   f->size_ = static_cast<size_t>(st.st_size);
   if (f->size_ > 0) {
@@ -104,17 +113,13 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Map(const std::string& path,
 StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::ReadIntoHugePages(const std::string& path,
                                                                       const FileFormat& format) {
   const std::string what(format.what);
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return Status(ErrorCode::kNotFound,
-                  what + " '" + path + "': cannot open: " + std::strerror(errno));
-  }
   struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-      static_cast<uint64_t>(st.st_size) > kMaxIndexBytes) {
+  const StatusOr<int> opened = OpenRegular(path, what, &st);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
+  if (st.st_size == 0) {
     close(fd);
-    return Status(ErrorCode::kBadModel,
-                  what + " '" + path + "': not a regular file of a sane size");
+    return Status(ErrorCode::kBadModel, what + " '" + path + "': empty file");
   }
   constexpr size_t kHugePage = size_t{2} << 20;
   std::unique_ptr<CheckedFile> f(new CheckedFile());

@@ -100,9 +100,8 @@ std::vector<Pair> PairMarks(const Document& doc) {
 
 class Sent {
  public:
-  Sent(const Document& doc, const Words& w, uint32_t index)
+  Sent(const Document& doc, uint32_t index)
       : doc_(doc),
-        w_(w),
         index_(index),
         b_(doc.sentences[index].tokens.begin),
         e_(doc.sentences[index].tokens.end) {}
@@ -172,7 +171,6 @@ class Sent {
 
  private:
   const Document& doc_;
-  const Words& w_;
   uint32_t index_, b_, e_;
 };
 
@@ -344,7 +342,7 @@ std::optional<Speaker> Quotes::Antecedent(uint32_t before) const {
     bool quoted = false;
     for (const Pair& p : pairs_) quoted |= x > p.open && x < p.close;
     if (quoted) continue;
-    const Sent s(doc_, w_, si);
+    const Sent s(doc_, si);
     const std::string_view rel = s.BaseRel(x);
     if (rel != "nsubj" && rel != "appos") continue;
     const Token& tok = doc_.tokens[x];
@@ -421,7 +419,7 @@ int32_t Quotes::VerbNear(const Sent& s, const Pair& p) const {
     return false;
   };
   const uint32_t cs = SentenceOf(doc_, p.closed ? p.close : p.last);
-  const Sent close_sentence(doc_, w_, cs);
+  const Sent close_sentence(doc_, cs);
   for (uint32_t t = p.close + 1; t < close_sentence.e(); ++t)
     if (!quoted(t) && Reporting(t)) return static_cast<int32_t>(t);
   for (uint32_t t = p.open; t-- > s.b();)
@@ -866,16 +864,16 @@ void Quotes::Run() {
   // Reporters first: a quote's attribution chain is known before its
   // speech is emitted.
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-    const Sent s(doc_, w_, si);
+    const Sent s(doc_, si);
     According(s);
   }
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-    const Sent s(doc_, w_, si);
+    const Sent s(doc_, si);
     Indirect(s);
   }
   for (const Pair& p : pairs_) {
     const uint32_t si = SentenceOf(doc_, p.open);
-    const Sent s(doc_, w_, si);
+    const Sent s(doc_, si);
     if (IsScare(s, p)) {
       Emit(QuoteKind::kScare, p.first, p.last, s, -1, Speaker(), "scare");
       continue;
@@ -898,7 +896,7 @@ void Quotes::Run() {
       if (verb < 0 && above >= 0) verb = above;
       Speaker who;
       if (verb >= 0)
-        who = SpeakerOf(Sent(doc_, w_, SentenceOf(doc_, static_cast<uint32_t>(verb))),
+        who = SpeakerOf(Sent(doc_, SentenceOf(doc_, static_cast<uint32_t>(verb))),
                         static_cast<uint32_t>(verb));
       if (!who.known() && last_direct_.known() && si <= last_direct_sentence_ + 2) {
         who = last_direct_;  // a further sentence of the same speaker
