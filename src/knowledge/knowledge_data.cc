@@ -50,7 +50,9 @@ Status LoadFraming(const std::string& path, KnowledgeData* data) {
     for (std::string_view term : dict::SplitList(line.fields[1])) {
       const auto id = static_cast<uint32_t>(data->framing_terms.size());
       if (!data->framing.Add(term, id, &data->vocab))
-        return dict::LineError(path, line.number, "empty term '" + std::string(term) + "'");
+        return dict::LineError(
+            path, line.number,
+            "empty term, or a prefix* of under two letters: '" + std::string(term) + "'");
       data->framing_terms.push_back({std::string(term), category, line.number});
     }
   }

@@ -21,9 +21,11 @@ bool PhraseList::Add(std::string_view phrase, uint32_t id, Vocabulary* vocab) {
   if (e.words.empty() || e.words[0] == "*") return false;
   const auto index = static_cast<uint32_t>(entries_.size());
   if (e.words[0].back() == '*' && e.words[0].size() < 3) return false;  // too short a prefix
-  if (e.words[0].back() == '*')
-    prefixed_[PrefixBucket(e.words[0])].push_back(index);
-  else {
+  if (e.words[0].back() == '*') {
+    const size_t bucket = PrefixBucket(e.words[0]);
+    prefixed_[bucket].push_back(index);
+    prefix_used_[bucket >> 6] |= uint64_t{1} << (bucket & 63);
+  } else {
     const uint32_t word = vocab->Intern(e.words[0]);
     if (word >= by_first_.size()) {
       by_first_.resize(word + 1);
@@ -67,8 +69,8 @@ uint32_t PhraseList::MatchAllAt(const Words& words, uint32_t t, uint32_t end,
   if (lemma != lower && lemma < starts_.size() && starts_[lemma]) try_entries(by_first_[lemma]);
   const std::string_view surface = words.Lower(t);
   if (!surface.empty()) {
-    const std::vector<uint32_t>& prefixed = prefixed_[PrefixBucket(surface)];
-    if (!prefixed.empty()) try_entries(prefixed);
+    const size_t bucket = PrefixBucket(surface);
+    if (prefix_used_[bucket >> 6] >> (bucket & 63) & 1) try_entries(prefixed_[bucket]);
   }
   return best;
 }

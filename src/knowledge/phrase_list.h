@@ -47,6 +47,7 @@ class PhraseList {
            1023u;
   }
   std::vector<std::vector<uint32_t>> prefixed_ = std::vector<std::vector<uint32_t>>(1024);
+  uint64_t prefix_used_[16] = {};  // which of the 1024 buckets hold anything
   // Whether a vocabulary id starts an entry, one byte each: most tokens
   // start none, and this array stays in cache where by_first_ would not.
   std::vector<uint8_t> starts_;

@@ -39,12 +39,4 @@ bool Words::Capitalised(uint32_t t) const {
   return s.size() > 0 && doc_.text[s.begin] >= 'A' && doc_.text[s.begin] <= 'Z';
 }
 
-int32_t HeadOf(const Document& doc, uint32_t t) {
-  if (t >= doc.tokens.size()) return -1;
-  const int32_t h = doc.tokens[t].head;
-  if (h < 0 || static_cast<uint32_t>(h) == t || static_cast<size_t>(h) >= doc.tokens.size())
-    return -1;
-  return h;
-}
-
 }  // namespace annals::knowledge

@@ -43,7 +43,14 @@ class Words {
 };
 
 // The token's head, or -1 for a root, an unparsed token or a bad index.
-int32_t HeadOf(const Document& doc, uint32_t t);
+// Inline: the tree walks of quotes and dates call it for every word.
+inline int32_t HeadOf(const Document& doc, uint32_t t) {
+  if (t >= doc.tokens.size()) return -1;
+  const int32_t h = doc.tokens[t].head;
+  if (h < 0 || static_cast<uint32_t>(h) == t || static_cast<size_t>(h) >= doc.tokens.size())
+    return -1;
+  return h;
+}
 
 }  // namespace annals::knowledge
 
