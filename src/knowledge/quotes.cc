@@ -228,8 +228,8 @@ class Quotes {
   bool IsScare(const Sent& s, const Pair& p) const;
   int32_t VerbAbove(const Sent& s, uint32_t t, int max_hops) const;
   int32_t VerbNear(const Sent& s, const Pair& p) const;
-  void Emit(QuoteKind kind, uint32_t first, uint32_t last, const Sent& s, int32_t verb,
-            const Speaker& who, const char* rule);
+  void Emit(QuoteKind kind, uint32_t first, uint32_t last, int32_t verb, const Speaker& who,
+            const char* rule);
   void FillActor(Quote& q, int32_t anchor, uint32_t sentence) const;
   int32_t ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, uint32_t* first,
                     uint32_t* last, const char** rule) const;
@@ -440,8 +440,8 @@ void Quotes::FillActor(Quote& q, int32_t anchor, uint32_t sentence) const {
   }
 }
 
-void Quotes::Emit(QuoteKind kind, uint32_t first, uint32_t last, const Sent& s, int32_t verb,
-                  const Speaker& who, const char* rule) {
+void Quotes::Emit(QuoteKind kind, uint32_t first, uint32_t last, int32_t verb, const Speaker& who,
+                  const char* rule) {
   Quote& q = out_.emplace_back();
   q.span = SpanOf(first, last);
   q.sentence = SentenceOf(doc_, first);
@@ -465,7 +465,6 @@ void Quotes::Emit(QuoteKind kind, uint32_t first, uint32_t last, const Sent& s, 
       q.reporter = tmp.speaker;
     }
   }
-  (void)s;
 }
 
 void Quotes::According(const Sent& s) {
@@ -560,7 +559,7 @@ int32_t Quotes::ContentOf(const Sent& s, uint32_t v, const ReportingVerb& rv, ui
         w_.Lower(t) == ":" || w_.Lower(t) == ";")
       break;
   }
-  if (const int32_t c = s.Child(v, "ccomp"); c > static_cast<int32_t>(v) || c >= 0) {
+  if (const int32_t c = s.Child(v, "ccomp"); c >= 0) {
     std::tie(*first, *last) = s.Extent(static_cast<uint32_t>(c));
     // "said the administration was monitoring": the subject read as object.
     const int32_t o = rv.tells ? -1 : s.Child(v, "obj");
@@ -719,7 +718,7 @@ void Quotes::Indirect(const Sent& s) {
       for (uint32_t t = first; t <= last; ++t) marks += doc_.tokens[t].kind == TokenKind::kQuote;
       if (marks % 2 == 1) ++last;
     }
-    Emit(QuoteKind::kIndirect, first, last, s, static_cast<int32_t>(v), who, rule);
+    Emit(QuoteKind::kIndirect, first, last, static_cast<int32_t>(v), who, rule);
   }
 }
 
@@ -875,7 +874,7 @@ void Quotes::Run() {
     const uint32_t si = SentenceOf(doc_, p.open);
     const Sent s(doc_, si);
     if (IsScare(s, p)) {
-      Emit(QuoteKind::kScare, p.first, p.last, s, -1, Speaker(), "scare");
+      Emit(QuoteKind::kScare, p.first, p.last, -1, Speaker(), "scare");
       continue;
     }
     // Direct when the quote opens its sentence or follows "said," or ":";
@@ -903,10 +902,10 @@ void Quotes::Run() {
         verb = -1;
       }
       if (!who.known()) {
-        if (p.last - p.first < 5) Emit(QuoteKind::kScare, p.first, p.last, s, -1, who, "scare");
+        if (p.last - p.first < 5) Emit(QuoteKind::kScare, p.first, p.last, -1, who, "scare");
         continue;
       }
-      Emit(QuoteKind::kDirect, p.first, p.last, s, verb, who, verb >= 0 ? "direct" : "continued");
+      Emit(QuoteKind::kDirect, p.first, p.last, verb, who, verb >= 0 ? "direct" : "continued");
       if (verb < 0 && !out_.empty()) {  // the continued speaker's verb
         for (auto it = out_.rbegin() + 1; it != out_.rend(); ++it)
           if (it->kind == QuoteKind::kDirect && it->speaker_name == who.name) {
@@ -925,7 +924,7 @@ void Quotes::Run() {
     if (Reporting(p.first) && s.Subject(p.first) >= 0 &&
         s.Subject(p.first) < static_cast<int32_t>(p.open)) {
       const Speaker who = SpeakerOf(s, p.first);
-      Emit(QuoteKind::kPartial, p.first, p.last, s, static_cast<int32_t>(p.first), who,
+      Emit(QuoteKind::kPartial, p.first, p.last, static_cast<int32_t>(p.first), who,
            "partial-with-verb");
       for (uint32_t v = p.close + 1; v < s.e(); ++v) {
         if (!Reporting(v)) continue;
@@ -951,16 +950,16 @@ void Quotes::Run() {
         verb = static_cast<int32_t>(v);
     }
     if (verb < 0) {
-      Emit(QuoteKind::kScare, p.first, p.last, s, -1, Speaker(), "scare");
+      Emit(QuoteKind::kScare, p.first, p.last, -1, Speaker(), "scare");
       continue;
     }
     const int32_t above_or_after = verb;
     const Speaker who = SpeakerOf(s, static_cast<uint32_t>(above_or_after));
     if (!who.known()) {
-      Emit(QuoteKind::kScare, p.first, p.last, s, -1, Speaker(), "scare");
+      Emit(QuoteKind::kScare, p.first, p.last, -1, Speaker(), "scare");
       continue;
     }
-    Emit(QuoteKind::kPartial, p.first, p.last, s, above_or_after, who, "partial");
+    Emit(QuoteKind::kPartial, p.first, p.last, above_or_after, who, "partial");
   }
   std::stable_sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
