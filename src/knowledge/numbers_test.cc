@@ -8,7 +8,6 @@
 
 #include "annals/pipeline.h"
 #include "knowledge/counts.h"
-#include "knowledge/counts_test_util.h"
 
 namespace annals::knowledge {
 namespace {
@@ -31,11 +30,11 @@ struct Parsed {
 // The first expression in `sentence` whose number starts at a token that
 // begins with `at`.
 Parsed ParseIn(const std::string& sentence, const std::string& at) {
-  const Pipeline* pipeline = &test_util::ParsePipeline();
+  static const auto pipeline = Pipeline::Standard();
   Document doc;
   doc.text = sentence;
   Scratch scratch;
-  EXPECT_TRUE(pipeline->Process(doc, scratch).ok());
+  EXPECT_TRUE(pipeline.ok() && pipeline->Process(doc, scratch).ok());
   Parsed out;
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.tokens.begin; i < s.tokens.end; ++i) {

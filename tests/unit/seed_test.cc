@@ -238,9 +238,10 @@ TEST_F(SeedKnowledge, FiguresDatesToneAndFraming) {
   bool displaced = false, killed = false, captives = false;
   for (const Count& c : doc_.counts) {
     if (c.qualifier != CountQualifier::kAtLeast) continue;
-    displaced |= c.value == 1400000 && (c.type == "displaced" || c.type == "sheltering");
+    displaced |= c.value == 1400000 && (c.type == "displaced" || c.type == "sheltering") &&
+                 c.object.find("civilians") != std::string::npos;
     killed |= c.value == 32000 && c.type == "killed" && c.object == "Palestinian civilians";
-    captives |= c.value == 130 && c.type == "captive";
+    captives |= c.value == 130 && c.type == "captive" && c.object == "captives";
   }
   EXPECT_TRUE(displaced);
   EXPECT_TRUE(killed);
