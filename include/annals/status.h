@@ -36,6 +36,8 @@ enum class ErrorCode : int {
   kBinary = 15,          // input looks like binary data, not text
   kBadModel = 16,        // a model file is missing parts or corrupt
   kBadDictionary = 17,   // a dictionary or ontology line is malformed (FILE:LINE)
+  kBadArchive = 18,      // a WARC or gzip record is malformed or truncated
+  kBadFeed = 19,         // an RSS or Atom feed is not well-formed XML or lacks items
 };
 
 // The "[E003]" prefix for a code.
