@@ -9,9 +9,11 @@
 // Prints MB/s (input text bytes), documents/s, sentences/s and events/s, per
 // thread and in total, and the peak resident memory of the process.
 //
-// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N] [--full]
+// Usage: text_throughput [--corpus DIR] [--mb N] [--threads N] [--full | --code]
 // --full (or its old name --syntax) times the whole standard pipeline: the
-// text stages, tagger and parser, actors and events, raw text to events.
+// text stages, tagger and parser, actors, events, places and knowledge.
+// --code times what `annals code` runs (Pipeline::Coding): the same
+// without the knowledge stage, raw text to events and their places.
 // Reading and parsing the CSV files is not timed: only the pipeline is.
 #include <sys/resource.h>
 
@@ -108,15 +110,17 @@ int main(int argc, char** argv) {
   }
   double target_mb = 200;
   unsigned threads = std::thread::hardware_concurrency();
-  bool syntax = false;
+  bool syntax = false, code = false;
   auto is_full = [](const char* a) {
     return !std::strcmp(a, "--full") || !std::strcmp(a, "--syntax");
   };
+  auto is_switch = [&](const char* a) { return is_full(a) || !std::strcmp(a, "--code"); };
   for (int i = 1; i < argc; ++i) {
     if (is_full(argv[i])) syntax = true;
+    if (!std::strcmp(argv[i], "--code")) code = true;
   }
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (is_full(argv[i])) {
+    if (is_switch(argv[i])) {
       --i;
       continue;
     }
@@ -142,13 +146,15 @@ int main(int argc, char** argv) {
               sink.docs.size(), corpus_bytes / 1e6, sink.errors);
 
   // The text stages alone by default; --full runs the whole standard
-  // pipeline: tagger, parser, actors and events included.
+  // pipeline, --code the coding one.
   std::vector<std::unique_ptr<annals::Stage>> stages;
   stages.push_back(annals::MakeNormalizeStage());
   stages.push_back(annals::MakeTokenizeStage());
   stages.push_back(annals::MakeSegmentStage());
-  annals::StatusOr<annals::Pipeline> pipeline =
-      syntax ? annals::Pipeline::Standard() : annals::Pipeline::Build(std::move(stages));
+  annals::StatusOr<annals::Pipeline> pipeline = code ? annals::Pipeline::Coding()
+                                                : syntax
+                                                    ? annals::Pipeline::Standard()
+                                                    : annals::Pipeline::Build(std::move(stages));
   if (!pipeline.ok()) {
     std::fprintf(stderr, "bench: %s\n", pipeline.status().ToString().c_str());
     return 1;

@@ -22,9 +22,12 @@ class Pipeline {
   // stage and the missing layer.
   static StatusOr<Pipeline> Build(std::vector<std::unique_ptr<Stage>> stages);
 
-  // The standard pipeline for this build: normalize, tokenize, segment
-  // (later issues append their stages here, in src/core/registry.cc).
+  // The standard pipeline for this build (src/core/registry.cc): the
+  // coding pipeline, then story knowledge (quotes, counts, dates, tone).
   static StatusOr<Pipeline> Standard();
+  // Raw text to events and their places, as `annals code` runs it:
+  // normalize, tokenize, segment, syntax, actors, events, places.
+  static StatusOr<Pipeline> Coding();
 
   // Runs every stage in order; stops at the first failure and returns it,
   // prefixed with the stage name. Appends each stage name to doc.stages.

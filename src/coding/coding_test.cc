@@ -148,5 +148,27 @@ TEST_F(Coder, EventsCarryOntologyValues) {
   EXPECT_EQ(e.evidence.file.rfind("dict/verbs/19-", 0), 0u) << e.evidence.file;
 }
 
+// The coding pipeline is the standard one without story knowledge, and
+// codes the same events.
+TEST_F(Coder, CodingPipelineIsStandardWithoutKnowledge) {
+  auto coding = Pipeline::Coding();
+  ASSERT_TRUE(coding.ok()) << coding.status().ToString();
+  std::vector<std::string_view> names = pipeline_->stage_names();
+  ASSERT_EQ(names.back(), "knowledge.v1");
+  names.pop_back();
+  EXPECT_EQ(coding->stage_names(), names);
+  const std::string text = "Israeli troops attacked a refugee camp in Gaza on Monday.";
+  Document d;
+  d.id = "t";
+  d.text = text;
+  d.published = PublishedTime{2024, 3, 26};
+  Scratch scratch;
+  ASSERT_TRUE(coding->Process(d, scratch).ok());
+  const Document full = Code(text);
+  ASSERT_EQ(d.events.size(), full.events.size());
+  for (size_t i = 0; i < d.events.size(); ++i)
+    EXPECT_EQ(Line(d, d.events[i]), Line(full, full.events[i]));
+}
+
 }  // namespace
 }  // namespace annals

@@ -54,8 +54,10 @@ CheckedFile::~CheckedFile() {
 StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::Check(std::unique_ptr<CheckedFile> f,
                                                           const std::string& name,
                                                           const FileFormat& format) {
-  const std::string_view file(static_cast<const char*>(f->map_ ? f->map_ : f->buffer_.get()),
-                              f->size_);
+  const char* bytes = static_cast<const char*>(f->map_);
+  if (bytes == nullptr)
+    bytes = f->pages_.empty() ? reinterpret_cast<const char*>(f->buffer_.get()) : f->pages_.data();
+  const std::string_view file(bytes, f->size_);
   const std::string what(format.what);
   auto bad = [&](const std::string& why) {
     return Status(ErrorCode::kBadModel, what + " '" + name + "': " + why);
@@ -121,28 +123,15 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::ReadIntoHugePages(const std:
     close(fd);
     return Status(ErrorCode::kBadModel, what + " '" + path + "': empty file");
   }
-  constexpr size_t kHugePage = size_t{2} << 20;
   std::unique_ptr<CheckedFile> f(new CheckedFile());
   f->size_ = static_cast<size_t>(st.st_size);
-  // Over-allocate by one huge page so the start can be aligned to one.
-  const size_t rounded = (f->size_ + kHugePage - 1) / kHugePage * kHugePage;
-  void* p = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                 -1, 0);
-  if (p == MAP_FAILED) {
+  f->pages_ = HugePageBuffer::Allocate(f->size_);
+  if (f->pages_.empty()) {
     const int e = errno;
     close(fd);
     return Status(ErrorCode::kIo, what + " '" + path + "': mmap: " + std::strerror(e));
   }
-  char* base = static_cast<char*>(p);
-  char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHugePage - 1) &
-                                          ~(uintptr_t{kHugePage} - 1));
-  // Give back the unaligned head and the tail so only whole huge pages stay.
-  if (aligned > base) munmap(base, static_cast<size_t>(aligned - base));
-  const size_t tail = static_cast<size_t>(base + rounded + kHugePage - (aligned + rounded));
-  if (tail > 0) munmap(aligned + rounded, tail);
-  f->map_ = aligned;
-  f->map_size_ = rounded;
-  madvise(aligned, rounded, MADV_HUGEPAGE);  // advice only: failure leaves small pages
+  char* const aligned = f->pages_.data();
   size_t done = 0;
   while (done < f->size_) {
     const ssize_t got = read(fd, aligned + done, f->size_ - done);
@@ -156,7 +145,7 @@ StatusOr<std::unique_ptr<CheckedFile>> CheckedFile::ReadIntoHugePages(const std:
     done += static_cast<size_t>(got);
   }
   close(fd);
-  mprotect(aligned, rounded, PROT_READ);
+  f->pages_.Freeze();
   return Check(std::move(f), path, format);
 }
 

@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "annals/status.h"
+#include "core/huge_pages.h"
 
 namespace annals {
 
@@ -48,11 +49,9 @@ class CheckedFile {
   // opened, kBadModel when it is not a good file of `format`.
   static StatusOr<std::unique_ptr<CheckedFile>> Map(const std::string& path,
                                                     const FileFormat& format);
-  // Reads `path` into anonymous memory the kernel is asked to back with
-  // 2 MB pages (MADV_HUGEPAGE; where transparent huge pages are off it is
-  // plain memory). For tables probed at random, like the syntax model's
-  // weights: with 4 KB pages nearly every probe of a 29 MB table also
-  // misses the TLB. The pages are private to the process, not shared.
+  // Reads `path` into a HugePageBuffer (huge_pages.h): for tables probed
+  // at random, like the syntax model's weights. The pages are private to
+  // the process, not shared.
   static StatusOr<std::unique_ptr<CheckedFile>> ReadIntoHugePages(const std::string& path,
                                                                   const FileFormat& format);
   // The same over a copy of `file`; `name` is for messages.
@@ -70,6 +69,7 @@ class CheckedFile {
                                                       const FileFormat& format);
   void* map_ = nullptr;  // from mmap (map_size_ bytes), or
   size_t map_size_ = 0;
+  HugePageBuffer pages_;                // a copy in 2 MB pages, or
   std::unique_ptr<uint64_t[]> buffer_;  // an aligned copy
   size_t size_ = 0;
   std::string_view payload_;
