@@ -343,6 +343,10 @@ struct Document {
   // never changed after that.
   std::string text;
   std::string content_hash;  // hex XXH3-128 of title, NUL, text; set after cleaning
+  // The id of the earlier stored document this one is a near-duplicate of
+  // (a syndicated copy: see store.h); set by the store on Load; empty for
+  // originals and for documents that were never stored.
+  std::string duplicate_of;
 
   // -- structure (text stages)
   std::vector<Paragraph> paragraphs;

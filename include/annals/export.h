@@ -28,6 +28,15 @@ struct GdeltOptions {
 // Appends one line per event of `doc` (coded with `data`'s ontology).
 void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltOptions& options,
                        std::string* out);
+// The same, for an original with its stored near-duplicates (syndicated
+// copies, Store::ListNearDuplicates). The copies' events get no rows of
+// their own: an event of a copy with the same CAMEO code and actors as an
+// event of `doc` is a further mention of it, and NumMentions (events with
+// that key in `doc` and the copies), NumArticles (documents among them
+// with such an event) and NumSources (their distinct sources: the source
+// field, else the URL's host) count them. docs/gdelt.md.
+void AppendGdeltEvents(const Document& doc, std::span<const Document> copies,
+                       const CodingData& data, const GdeltOptions& options, std::string* out);
 
 // GDELT Global Knowledge Graph 2.1: one tab-separated line of 27 columns
 // per document (counts, themes, locations, persons, organisations, tone,

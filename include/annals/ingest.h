@@ -7,7 +7,12 @@
 //   jsonl  JSON Lines, one article object per line (id, url, source,
 //          published, title, text; other fields kept in metadata);
 //   csv    CSV with a header row; columns mapped by name (text/body/content,
-//          title/headline, date/published, url/link, id), others kept.
+//          title/headline, date/published, url/link, id), others kept;
+//   warc   a web archive (WARC/1.0 or 1.1, plain or gzip): one document per
+//          page (response, resource and conversion records of HTML or
+//          plain text), read record by record with bounded memory;
+//   feed   an RSS 2.0, RSS 1.0 (RDF) or Atom feed: one document per item.
+//   See docs/ingest-archives.md for the last two.
 //
 // Every record that cannot become a Document is reported to the sink as one
 // RecordError naming where it is and why; reading goes on with the next.
@@ -31,7 +36,7 @@
 
 namespace annals {
 
-enum class Format { kAuto, kWire, kText, kJsonLines, kCsv };
+enum class Format { kAuto, kWire, kText, kJsonLines, kCsv, kWarc, kFeed };
 std::string_view FormatName(Format f);  // "auto", "wire", ...
 bool ParseFormatName(std::string_view s, Format* out);
 
@@ -100,6 +105,14 @@ void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOp
                    RecordSink& sink);
 void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
              RecordSink& sink);
+// Damaged WARC records are reported as kBadArchive (record number and byte
+// offset in the message) and skipped; the rest is read.
+void ReadWarc(std::string_view bytes, const std::string& path, const ReadOptions& options,
+              RecordSink& sink);
+// A feed that is not well-formed XML, declares entities or has no items is
+// one kBadFeed error; an item without text is kEmptyDocument for that item.
+void ReadFeed(std::string_view bytes, const std::string& path, const ReadOptions& options,
+              RecordSink& sink);
 
 }  // namespace annals
 

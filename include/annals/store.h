@@ -14,6 +14,14 @@
 // "<id>~<first 8 hex digits of its content hash>" instead, so that, say,
 // each day's export/articles.csv never overwrites the day before.
 //
+// Near duplicates: a new document whose text is a near-duplicate of a
+// stored one (MinHash estimate of shingle Jaccard similarity >= 0.5; see
+// docs/ingest-archives.md) is stored with everything it has, and linked
+// to the earliest such document's original (Document::duplicate_of), so
+// that exports count its events as further mentions of the original's
+// rather than as new events. The signatures are stored with the documents,
+// and the index is rebuilt from them on open.
+//
 // A Store is used from one thread at a time.
 #ifndef ANNALS_STORE_H_
 #define ANNALS_STORE_H_
@@ -30,11 +38,12 @@
 namespace annals {
 
 struct WriteResult {
-  uint64_t inserted = 0;    // new documents
-  uint64_t replaced = 0;    // same id, new content
-  uint64_t duplicates = 0;  // content already stored (under any id)
-  uint64_t renamed = 0;     // new documents stored under "<id>~<hash>" (see above)
-  uint64_t sentences = 0;   // sentences written
+  uint64_t inserted = 0;         // new documents
+  uint64_t replaced = 0;         // same id, new content
+  uint64_t duplicates = 0;       // content already stored (under any id)
+  uint64_t renamed = 0;          // new documents stored under "<id>~<hash>" (see above)
+  uint64_t near_duplicates = 0;  // new documents linked to an earlier original (see above)
+  uint64_t sentences = 0;        // sentences written
   // Documents SQLite refused on their own (e.g. too big), by index into the
   // batch, with the reason; the rest of the batch was written.
   std::vector<std::pair<size_t, Status>> refused;
@@ -55,12 +64,13 @@ struct StoreStats {
   uint64_t mentions = 0, actors = 0, events = 0, places = 0, quotes = 0, counts = 0, tones = 0;
   uint64_t dates = 0, framings = 0, themes = 0;
   uint64_t diagnostics = 0;
+  uint64_t near_duplicates = 0;  // documents linked to an original
   std::vector<std::pair<std::string, uint64_t>> documents_by_format;
 };
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens the database at `path` (see OpenMode). An empty path and
   // ":memory:" are refused: SQLite would use a store that vanishes on close.
@@ -81,6 +91,10 @@ class Store {
   virtual StatusOr<std::vector<std::string>> ListIds(uint64_t limit) = 0;
 
   virtual StatusOr<StoreStats> Stats() = 0;
+
+  // Every near-duplicate link: (copy id, original id), in insertion order
+  // of the copies.
+  virtual StatusOr<std::vector<std::pair<std::string, std::string>>> ListNearDuplicates() = 0;
 };
 
 }  // namespace annals

@@ -19,10 +19,12 @@ namespace {
 constexpr char kUsage[] = "PATH... --db FILE";
 constexpr char kSummary[] =
     "Reads articles (files, directories, or - for standard input; wire text,\n"
-    "plain text, JSON Lines or CSV, detected), runs the pipeline and stores\n"
-    "the documents in the SQLite file FILE (created if needed). Content that\n"
-    "is already stored is skipped. Bad records are reported on standard error,\n"
-    "one line each, and the rest goes on.\n\n"
+    "plain text, JSON Lines, CSV, WARC archives or RSS/Atom feeds, detected),\n"
+    "runs the pipeline and stores the documents in the SQLite file FILE\n"
+    "(created if needed). Content that is already stored is skipped; a near-\n"
+    "duplicate of a stored text (a syndicated copy) is stored and linked to it.\n"
+    "Bad records are reported on standard error, one line each, and the rest\n"
+    "goes on.\n\n"
     "Exit status: 0 all stored; 1-100 that many records failed; 101 fatal; 102 usage.";
 
 class StoreConsumer : public Consumer {
@@ -37,6 +39,7 @@ class StoreConsumer : public Consumer {
     total_.replaced += r->replaced;
     total_.duplicates += r->duplicates;
     total_.renamed += r->renamed;
+    total_.near_duplicates += r->near_duplicates;
     total_.sentences += r->sentences;
     for (auto& [index, status] : r->refused) {
       OnError(RecordError{docs[index].origin, std::move(status)});
@@ -98,6 +101,10 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
       << " documents stored (" << w.inserted << " new, " << w.replaced << " replaced, "
       << w.duplicates << " already stored), " << failed << " failed, " << w.sentences
       << " sentences, " << FormatSeconds(p.seconds) << "\n";
+  if (w.near_duplicates > 0)
+    out << "annals ingest: " << w.near_duplicates
+        << " new documents are near-duplicates of stored ones (syndicated copies), linked to "
+           "them: their events count as further mentions\n";
   if (w.renamed > 0)
     out << "annals ingest: " << w.renamed
         << " new documents got an id ending in ~<hash>: the id derived from their file "

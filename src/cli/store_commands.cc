@@ -1,8 +1,10 @@
 // Sub-commands that read the store: show (one document as JSON), list (ids),
 // stats (counts) and export (events in other tools' layouts).
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 
 #include "annals/coding.h"
 #include "annals/export.h"
@@ -118,15 +120,23 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
     err << "annals stats: " << s.status().ToString() << "\n";
     return kExitFatal;
   }
-  const std::pair<const char*, uint64_t> rows[] = {
-      {"documents", s->documents},   {"paragraphs", s->paragraphs},
-      {"sentences", s->sentences},   {"tokens", s->tokens},
-      {"text_bytes", s->text_bytes}, {"mentions", s->mentions},
-      {"actors", s->actors},         {"events", s->events},
-      {"places", s->places},         {"quotes", s->quotes},
-      {"counts", s->counts},         {"tones", s->tones},
-      {"dates", s->dates},           {"framings", s->framings},
-      {"themes", s->themes},         {"diagnostics", s->diagnostics}};
+  const std::pair<const char*, uint64_t> rows[] = {{"documents", s->documents},
+                                                   {"paragraphs", s->paragraphs},
+                                                   {"sentences", s->sentences},
+                                                   {"tokens", s->tokens},
+                                                   {"text_bytes", s->text_bytes},
+                                                   {"mentions", s->mentions},
+                                                   {"actors", s->actors},
+                                                   {"events", s->events},
+                                                   {"places", s->places},
+                                                   {"quotes", s->quotes},
+                                                   {"counts", s->counts},
+                                                   {"tones", s->tones},
+                                                   {"dates", s->dates},
+                                                   {"framings", s->framings},
+                                                   {"themes", s->themes},
+                                                   {"diagnostics", s->diagnostics},
+                                                   {"near_duplicates", s->near_duplicates}};
   if (flags.Has("json")) {
     out << "{\"schema_version\": " << s->schema_version;
     for (const auto& [k, v] : rows) out << ", \"" << k << "\": " << v;
@@ -207,8 +217,34 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   }
   GdeltOptions options;
   options.include_unasserted = flags.Has("all");
+  // Events: a near-duplicate's events are mentions of its original's
+  // (docs/gdelt.md), so copies are read with their original, not alone.
+  std::map<std::string, std::vector<std::string>> copies_of;
+  std::set<std::string> copies;
+  if (events) {
+    auto links = store->ListNearDuplicates();
+    if (!links.ok()) {
+      err << "annals export: " << links.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    for (auto& [copy, original] : *links) {
+      copies.insert(copy);
+      copies_of[original].push_back(std::move(copy));
+    }
+  }
   std::string rows;
+  std::vector<Document> loaded_copies;
   for (const std::string& id : *ids) {
+    if (copies.count(id)) continue;
+    loaded_copies.clear();
+    for (const std::string& copy_id : copies_of[id]) {
+      StatusOr<Document> copy = store->Load(copy_id);
+      if (!copy.ok()) {
+        err << "annals export: " << copy.status().ToString() << "\n";
+        return kExitFatal;
+      }
+      loaded_copies.push_back(std::move(copy).value());
+    }
     StatusOr<Document> doc = store->Load(id);
     if (!doc.ok()) {
       err << "annals export: " << doc.status().ToString() << "\n";
@@ -216,7 +252,7 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
     }
     rows.clear();
     if (events)
-      AppendGdeltEvents(*doc, **data, options, &rows);
+      AppendGdeltEvents(*doc, loaded_copies, **data, options, &rows);
     else if (json)
       AppendGkgJson(*doc, &rows);
     else

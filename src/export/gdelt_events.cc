@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "annals/export.h"
 #include "coding/coding_data.h"
@@ -138,12 +140,68 @@ void FillGeo(const Document& doc, int32_t index, size_t at, std::vector<std::str
   (*f)[at + 7] = internal::GdeltFeatureId(p, type);
 }
 
+bool Listed(const Event& e, const GdeltOptions& options) {
+  return options.include_unasserted || (!e.negated && !e.hypothetical);
+}
+
+// What makes two events of syndicated copies the same event: the code and
+// both actors (their codes, else their names).
+std::string EventKey(const Document& doc, const Event& e) {
+  auto actor = [&](int32_t i) {
+    if (i < 0 || static_cast<size_t>(i) >= doc.actors.size()) return std::string();
+    const Actor& a = doc.actors[static_cast<size_t>(i)];
+    return a.code.empty() ? "~" + a.name : a.code;
+  };
+  return e.code + '\0' + actor(e.source) + '\0' + actor(e.target);
+}
+
+// The publisher a document counts as for NumSources.
+std::string SourceOf(const Document& doc) {
+  if (!doc.source.empty()) return doc.source;
+  std::string_view url = doc.url;
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  url.remove_prefix(scheme + 3);
+  std::string host(url.substr(0, url.find_first_of("/?#")));
+  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+struct Counts {
+  uint64_t mentions = 0, articles = 0;
+  std::set<std::string> sources;
+};
+
 }  // namespace
 
 std::span<const std::string_view> GdeltEventColumns() { return kColumns; }
 
 void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltOptions& options,
                        std::string* out) {
+  AppendGdeltEvents(doc, {}, data, options, out);
+}
+
+void AppendGdeltEvents(const Document& doc, std::span<const Document> copies,
+                       const CodingData& data, const GdeltOptions& options, std::string* out) {
+  std::map<std::string, Counts> counts;
+  for (size_t d = 0; d <= copies.size(); ++d) {
+    const Document& article = d == 0 ? doc : copies[d - 1];
+    std::set<std::string> seen;
+    for (const Event& e : article.events) {
+      if (!Listed(e, options)) continue;
+      const std::string key = EventKey(article, e);
+      // Only the original's events are rows; a copy's other events are
+      // the copy's own business (a changed sentence), not mentions.
+      if (d > 0 && !counts.count(key)) continue;
+      Counts& c = counts[key];
+      ++c.mentions;
+      if (seen.insert(key).second) {
+        ++c.articles;
+        c.sources.insert(SourceOf(article));
+      }
+    }
+  }
   int day = 0;
   double fraction = 0;
   std::string added;
@@ -151,7 +209,7 @@ void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltO
   const std::string url = doc.url.empty() ? doc.origin.Describe() : doc.url;
   for (size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
-    if (!options.include_unasserted && (e.negated || e.hypothetical)) continue;
+    if (!Listed(e, options)) continue;
     // Stable across exports and stores: a hash of document id and index.
     const std::string key = doc.id + '\0' + std::to_string(i);
     const uint64_t id = XXH3_64bits(key.data(), key.size()) & 0x7fffffffffffffffULL;
@@ -191,8 +249,10 @@ void AppendGdeltEvents(const Document& doc, const CodingData& data, const GdeltO
     char g[16];
     std::snprintf(g, sizeof g, "%.1f", e.goldstein);
     f[30] = g;
-    f[31] = f[32] = f[33] =
-        "1";  // one article, one source, one mention until duplicates are linked
+    const Counts& c = counts[EventKey(doc, e)];
+    f[31] = std::to_string(c.mentions);
+    f[32] = std::to_string(c.sources.size());
+    f[33] = std::to_string(c.articles);
     // AvgTone: GDELT's is the tone of the articles that mention the event;
     // with one article, that article's (knowledge.v1, in percent).
     if (!doc.tones.empty()) {

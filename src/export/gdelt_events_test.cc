@@ -180,3 +180,40 @@ TEST_F(Gdelt, IdsAreStable) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST_F(Gdelt, CopiesCountAsMentionsArticlesAndSources) {
+  Document copy1 = doc_;  // same events, another site
+  copy1.id = "c1";
+  copy1.url = "https://www.other.example/story";
+  Document copy2 = doc_;  // same site as the original, attack sentence rewritten
+  copy2.id = "c2";
+  copy2.url = "https://NEWS.example.org/2";
+  copy2.events.erase(copy2.events.begin());
+  const std::vector<Document> copies = {copy1, copy2};
+  std::string out;
+  AppendGdeltEvents(doc_, copies, *data_, GdeltOptions{}, &out);
+  std::stringstream lines(out);
+  std::string line;
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(lines, line)) rows.push_back(Fields(line));
+  ASSERT_EQ(rows.size(), 2u) << "a copy's events are no rows of their own";
+  // The attack: in the original and copy 1 (two sites); copy 2 lost it.
+  EXPECT_EQ(rows[0][26], "1951");
+  EXPECT_EQ(rows[0][31], "2");  // NumMentions
+  EXPECT_EQ(rows[0][32], "2");  // NumSources
+  EXPECT_EQ(rows[0][33], "2");  // NumArticles
+  // The demand: in all three, from two sites.
+  EXPECT_EQ(rows[1][26], "1056");
+  EXPECT_EQ(rows[1][31], "3");
+  EXPECT_EQ(rows[1][32], "2");
+  EXPECT_EQ(rows[1][33], "3");
+  out.clear();
+  AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
+  EXPECT_EQ(Fields(out.substr(0, out.find('\n')))[31], "1");
+}
+
+}  // namespace
+}  // namespace annals

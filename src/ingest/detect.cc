@@ -1,7 +1,9 @@
 // Format detection and ParseBuffer, the one entry point every input goes
 // through (files, standard input, fuzzers).
 //
-// The name decides when it is unambiguous (.jsonl, .csv); otherwise the
+// The name decides when it is unambiguous (.jsonl, .csv, .warc, .warc.gz,
+// .rss, .atom, .xml); a WARC version line (also inside gzip) or a feed's
+// root element (<rss, <feed, <rdf:RDF) decide next; otherwise the
 // first line with content does: the start of a JSON object means JSON
 // Lines, a date alone means a wire story, a CSV header naming a text column
 // means CSV, anything else is plain text.
@@ -15,6 +17,7 @@
 #include <string_view>
 
 #include "annals/ingest.h"
+#include "ingest/gzip_stream.h"
 #include "ingest/ingest_internal.h"
 
 namespace annals {
@@ -77,12 +80,48 @@ bool LooksLikeCsvHeader(std::string_view line) {
   return text_column;
 }
 
+// The first element of an XML document, past the declaration, comments,
+// processing instructions and a DOCTYPE: "<rss", "<feed" or "<rdf:RDF".
+bool StartsFeed(std::string_view head) {
+  size_t pos = 0;
+  while (true) {
+    pos = head.find('<', pos);
+    if (pos == std::string_view::npos) return false;
+    const std::string_view at = head.substr(pos);
+    if (at.starts_with("<?") || at.starts_with("<!")) {
+      const size_t end = head.find('>', pos);
+      if (end == std::string_view::npos) return false;
+      pos = end + 1;
+      continue;
+    }
+    for (std::string_view root : {"<rss", "<feed", "<rdf:RDF", "<RDF"}) {
+      if (at.starts_with(root) && at.size() > root.size() &&
+          (at[root.size()] == ' ' || at[root.size()] == '>' || at[root.size()] == '\n' ||
+           at[root.size()] == '\t' || at[root.size()] == '\r'))
+        return true;
+    }
+    return false;
+  }
+}
+
+bool StartsWarc(std::string_view head) { return head.starts_with("WARC/1."); }
+
 }  // namespace
 
 Format DetectFormat(std::string_view name, std::string_view head) {
   head = head.substr(0, internal::kSniffBytes);
   head.remove_prefix(internal::BomLength(head));
   const std::string ext = internal::LowerExtension(name);
+  if (ext == "warc" || name.ends_with(".warc.gz") || name.ends_with(".WARC.GZ") || StartsWarc(head))
+    return Format::kWarc;
+  // A gzip file is a WARC when what it inflates to is one.
+  if (internal::IsGzipStart(head) && StartsWarc(internal::InflateHead(head, 16)))
+    return Format::kWarc;
+  // An .xml file that is no feed gets the feed reader's error naming its
+  // root element: read as text, its markup would pass for an article.
+  if (ext == "rss" || ext == "atom" || ext == "xml") return Format::kFeed;
+  // Prose may well open with "<feed>"; only other names are sniffed.
+  if (ext != "txt" && ext != "text" && StartsFeed(head)) return Format::kFeed;
   if (ext == "jsonl" || ext == "ndjson") return Format::kJsonLines;
   if (ext == "csv") return Format::kCsv;
   const std::string_view line = FirstContentLine(head);
@@ -115,6 +154,10 @@ void ParseBuffer(std::string_view bytes, const std::string& origin_path, Format 
       return ReadJsonLines(bytes, origin_path, options, sink);
     case Format::kCsv:
       return ReadCsv(bytes, origin_path, options, sink);
+    case Format::kWarc:
+      return ReadWarc(bytes, origin_path, options, sink);
+    case Format::kFeed:
+      return ReadFeed(bytes, origin_path, options, sink);
     case Format::kAuto:
       break;
   }

@@ -40,7 +40,9 @@ constexpr uint64_t kMapBytes = uint64_t{64} << 20;
 bool HasReadableExtension(const fs::path& p) {
   const std::string ext = internal::LowerExtension(p.filename().string());
   return ext == "txt" || ext == "text" || ext == "jsonl" || ext == "ndjson" || ext == "json" ||
-         ext == "csv";
+         ext == "csv" || ext == "warc" || ext == "rss" || ext == "atom" || ext == "xml" ||
+         (ext == "gz" &&
+          internal::LowerExtension(internal::WithoutExtension(p.filename().string())) == "warc");
 }
 
 void IoError(const std::string& path, const std::string& what, RecordSink* sink) {

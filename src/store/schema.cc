@@ -223,7 +223,21 @@ CREATE TABLE themes (
 CREATE INDEX themes_name ON themes(name);
 )sql";
 
-constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// v5: near-duplicate links (docs/ingest-archives.md). duplicate_of is the
+// rowid of the original a syndicated copy was linked to, NULL for an
+// original; signature is the text's MinHash signature (an empty blob for a
+// text too short to have one, NULL until computed: a store migrated from
+// v4 gets its signatures on the next read-write open). No REFERENCES
+// clause: the store clears links to a replaced document itself, and a
+// column under a foreign key could never be dropped again.
+constexpr const char kMigration5[] = R"sql(
+ALTER TABLE documents ADD COLUMN duplicate_of INTEGER;
+ALTER TABLE documents ADD COLUMN signature BLOB;
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+)sql";
+
+constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                             kMigration5};
 
 // What the file says about itself, read in one statement so that the three
 // values come from one snapshot even while another process migrates.

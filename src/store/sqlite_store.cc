@@ -31,8 +31,8 @@ constexpr const char* kSql[] = {
     "DELETE FROM documents WHERE rowid = ?",
     // kInsertDocument
     "INSERT INTO documents (id, content_hash, format, origin_path, origin_record, source, url,"
-    " published, title, dateline_place, language, text, metadata, stages, token_count, tokens)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    " published, title, dateline_place, language, text, metadata, stages, token_count, tokens,"
+    " duplicate_of, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     // kInsertParagraph
     "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
     // kInsertSentence
@@ -75,7 +75,8 @@ constexpr const char* kSql[] = {
     "INSERT INTO diagnostics VALUES (?,?,?,?,?)",
     // kLoadDocument
     "SELECT rowid, id, content_hash, format, origin_path, origin_record, source, url, published,"
-    " title, dateline_place, language, text, metadata, stages, tokens"
+    " title, dateline_place, language, text, metadata, stages, tokens,"
+    " (SELECT o.id FROM documents o WHERE o.rowid = documents.duplicate_of)"
     " FROM documents WHERE id = ?",
     // kLoadParagraphs
     "SELECT span_begin, span_end, first_sentence, end_sentence FROM paragraphs"
@@ -122,6 +123,11 @@ constexpr const char* kSql[] = {
     "SELECT stage, code, message FROM diagnostics WHERE doc = ? ORDER BY idx",
     // kListIds
     "SELECT id FROM documents ORDER BY rowid LIMIT ?",
+    // kClearDuplicateLinks
+    "UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?",
+    // kListNearDuplicates
+    "SELECT c.id, o.id FROM documents c JOIN documents o ON o.rowid = c.duplicate_of"
+    " ORDER BY c.rowid",
 };
 static_assert(std::size(kSql) == static_cast<size_t>(Query::kNumQueries));
 
@@ -141,6 +147,7 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Create(const std::string& path, Op
   ANNALS_RETURN_IF_ERROR(store->db_.Open(path, read_only));
   ANNALS_RETURN_IF_ERROR(PrepareSchema(store->db_, path, read_only, &store->version_));
   ANNALS_RETURN_IF_ERROR(store->PrepareStatements());
+  ANNALS_RETURN_IF_ERROR(store->LoadIndex(read_only));
   return std::unique_ptr<Store>(std::move(store));
 }
 
@@ -149,6 +156,45 @@ Status SqliteStore::PrepareStatements() {
     Status s = stmts_[i].Prepare(db_, kSql[i]);
     if (!s.ok()) return Status(ErrorCode::kStore, "store '" + path_ + "': " + s.message());
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::LoadIndex(bool read_only) {
+  if (!read_only) {
+    // Signatures a v4 store never had, in one transaction.
+    ANNALS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    Stmt missing, set;
+    Status st = missing.Prepare(db_, "SELECT rowid, text FROM documents WHERE signature IS NULL");
+    if (st.ok()) st = set.Prepare(db_, "UPDATE documents SET signature = ? WHERE rowid = ?");
+    int rc = SQLITE_DONE;
+    while (st.ok() && (rc = missing.Step()) == SQLITE_ROW) {
+      Row r(missing);
+      const int64_t rowid = r.Int();
+      dedup::Signature sig;
+      const std::string blob =
+          dedup::ComputeSignature(r.Text(), &sig) ? dedup::EncodeSignature(sig) : std::string();
+      Binder(set).Blob(blob).Int(rowid);
+      st = Done(set, "storing a near-duplicate signature");
+    }
+    if (st.ok() && rc != SQLITE_DONE) st = db_.Error("store '" + path_ + "': reading texts");
+    sqlite3_exec(db_.get(), st.ok() ? "COMMIT" : "ROLLBACK", nullptr, nullptr, nullptr);
+    ANNALS_RETURN_IF_ERROR(st);
+  }
+  if (read_only) return Status::Ok();  // readers never look for duplicates
+  Stmt all;
+  ANNALS_RETURN_IF_ERROR(
+      all.Prepare(db_,
+                  "SELECT rowid, coalesce(duplicate_of, -1), signature FROM documents"
+                  " WHERE length(signature) > 0 ORDER BY rowid"));
+  int rc;
+  while ((rc = all.Step()) == SQLITE_ROW) {
+    Row r(all);
+    const int64_t rowid = r.Int();
+    const int64_t original = r.Int();
+    dedup::Signature sig;
+    if (dedup::DecodeSignature(r.Blob(), &sig)) index_.Add(rowid, sig, original);
+  }
+  if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': reading signatures");
   return Status::Ok();
 }
 
@@ -163,11 +209,18 @@ StatusOr<WriteResult> SqliteStore::WriteBatch(std::span<const Document> docs) {
   if (docs.empty()) return result;
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return db_.Error("store '" + path_ + "': starting a batch");
+  batch_keys_.clear();
+  // A batch that does not commit must leave the index as it found it.
+  auto forget_batch = [&] {
+    for (const int64_t key : batch_keys_) index_.Remove(key);
+    batch_keys_.clear();
+  };
   // Each document in a savepoint, so that one SQLite refuses on its own can
   // be taken back alone while the rest of the batch goes in.
   for (size_t i = 0; i < docs.size(); ++i) {
     const Document& doc = docs[i];
     ANNALS_RETURN_IF_ERROR(db_.Exec("SAVEPOINT doc"));
+    pending_key_ = -1;
     Status s = WriteOne(doc, &result);
     const int rc = sqlite3_extended_errcode(db_.get()) & 0xFF;
     if (s.ok()) {
@@ -175,17 +228,23 @@ StatusOr<WriteResult> SqliteStore::WriteBatch(std::span<const Document> docs) {
       continue;
     }
     sqlite3_exec(db_.get(), "ROLLBACK TO doc; RELEASE doc", nullptr, nullptr, nullptr);
+    if (!batch_keys_.empty() && pending_key_ == batch_keys_.back()) {
+      index_.Remove(pending_key_);  // the refused document's own entry
+      batch_keys_.pop_back();
+    }
     if (s.code() != ErrorCode::kStore || RefusesOneDocument(rc)) {
       result.refused.emplace_back(i, std::move(s));
       continue;
     }
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    forget_batch();
     return Status(s.code(), "document '" + doc.id + "' (" + doc.origin.Describe() +
                                 "): " + s.message() + "; nothing of this batch was stored");
   }
   if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status s = db_.Error("store '" + path_ + "': committing a batch");
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    forget_batch();
     return s;
   }
   return result;
@@ -228,13 +287,28 @@ Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
   if (old_rowid >= 0) {
     Binder(q(Query::kDeleteDocument)).Int(old_rowid);
     ANNALS_RETURN_IF_ERROR(Done(q(Query::kDeleteDocument), "deleting the old version"));
+    // Its copies stand on their own now (the index does the same).
+    Binder(q(Query::kClearDuplicateLinks)).Int(old_rowid);
+    ANNALS_RETURN_IF_ERROR(Done(q(Query::kClearDuplicateLinks), "unlinking copies"));
+    index_.Remove(old_rowid);
   }
+  dedup::Signature sig;
+  const bool has_sig = dedup::ComputeSignature(doc.text, &sig);
+  const int64_t original = has_sig ? index_.FindOriginal(sig) : -1;
   int64_t rowid = 0;
-  ANNALS_RETURN_IF_ERROR(InsertDocument(doc, renamed.empty() ? doc.id : renamed, hash, &rowid));
+  ANNALS_RETURN_IF_ERROR(InsertDocument(doc, renamed.empty() ? doc.id : renamed, hash, original,
+                                        has_sig ? dedup::EncodeSignature(sig) : std::string(),
+                                        &rowid));
   ANNALS_RETURN_IF_ERROR(InsertStructure(doc, rowid));
   ANNALS_RETURN_IF_ERROR(InsertAnnotations(doc, rowid));
   ++(old_rowid >= 0 ? result->replaced : result->inserted);
   if (!renamed.empty()) ++result->renamed;
+  if (original >= 0) ++result->near_duplicates;
+  if (has_sig) {
+    index_.Add(rowid, sig, original);
+    batch_keys_.push_back(rowid);
+    pending_key_ = rowid;
+  }
   result->sentences += doc.sentences.size();
   return Status::Ok();
 }
@@ -260,6 +334,20 @@ StatusOr<std::vector<std::string>> SqliteStore::ListIds(uint64_t limit) {
   while ((rc = list.Step()) == SQLITE_ROW) ids.push_back(Row(list).Text());
   if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': listing ids");
   return ids;
+}
+
+StatusOr<std::vector<std::pair<std::string, std::string>>> SqliteStore::ListNearDuplicates() {
+  std::vector<std::pair<std::string, std::string>> links;
+  Stmt& list = q(Query::kListNearDuplicates);
+  ResetOnExit reset(list);
+  int rc;
+  while ((rc = list.Step()) == SQLITE_ROW) {
+    Row r(list);
+    std::string copy = r.Text();
+    links.emplace_back(std::move(copy), r.Text());
+  }
+  if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': listing near-duplicates");
+  return links;
 }
 
 StatusOr<StoreStats> SqliteStore::Stats() {
@@ -305,6 +393,11 @@ StatusOr<StoreStats> SqliteStore::ReadStats() {
     if (count.Step() != SQLITE_ROW) return db_.Error("store '" + path_ + "': stats");
     *out = static_cast<uint64_t>(Row(count).Int());
   }
+  Stmt linked;
+  ANNALS_RETURN_IF_ERROR(
+      linked.Prepare(db_, "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"));
+  if (linked.Step() != SQLITE_ROW) return db_.Error("store '" + path_ + "': stats");
+  stats.near_duplicates = static_cast<uint64_t>(Row(linked).Int());
   Stmt formats;
   ANNALS_RETURN_IF_ERROR(formats.Prepare(
       db_, "SELECT format, count(*) FROM documents GROUP BY format ORDER BY format"));

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "annals/store.h"
+#include "dedup/near_duplicates.h"
 #include "store/sqlite.h"
 
 namespace annals::internal {
@@ -58,6 +59,8 @@ enum class Query : int {
   kLoadThemes,
   kLoadDiagnostics,
   kListIds,
+  kClearDuplicateLinks,
+  kListNearDuplicates,
   kNumQueries,
 };
 
@@ -69,17 +72,21 @@ class SqliteStore final : public Store {
   StatusOr<Document> Load(const std::string& id) override;
   StatusOr<std::vector<std::string>> ListIds(uint64_t limit) override;
   StatusOr<StoreStats> Stats() override;
+  StatusOr<std::vector<std::pair<std::string, std::string>>> ListNearDuplicates() override;
 
  private:
   SqliteStore() = default;
   Status PrepareStatements();
+  // Fills index_ from the stored signatures, computing those a store
+  // migrated from v4 lacks (read-write only).
+  Status LoadIndex(bool read_only);
   Stmt& q(Query query) { return stmts_[static_cast<int>(query)]; }
 
   // Decides duplicate / replace / insert for one document and writes it.
   Status WriteOne(const Document& doc, WriteResult* result);
   // store_writer.cc: the document row, then every child row.
   Status InsertDocument(const Document& doc, const std::string& id, const std::string& hash,
-                        int64_t* rowid);
+                        int64_t duplicate_of, const std::string& signature, int64_t* rowid);
   Status InsertStructure(const Document& doc, int64_t rowid);
   Status InsertAnnotations(const Document& doc, int64_t rowid);
   // One row per item: (document rowid, index in `items`, what `bind` adds).
@@ -109,6 +116,12 @@ class SqliteStore final : public Store {
   int version_ = 0;
   std::array<Stmt, static_cast<int>(Query::kNumQueries)> stmts_;
   std::string buffer_;  // reused for the packed tokens
+  // Near-duplicate index over the stored documents; keys are rowids.
+  // Documents of the open batch are in it too, listed in batch_keys_ so
+  // that a batch that is rolled back leaves no trace.
+  dedup::NearDuplicateIndex index_;
+  std::vector<int64_t> batch_keys_;
+  int64_t pending_key_ = -1;  // the entry of the document being written
 };
 
 }  // namespace annals::internal

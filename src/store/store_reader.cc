@@ -126,6 +126,11 @@ Status SqliteStore::LoadDocument(const std::string& id, Document* doc) {
     ANNALS_RETURN_IF_ERROR(ParseMetadata(r.Text(), doc));
     ANNALS_RETURN_IF_ERROR(ParseStages(r.Text(), doc));
     ANNALS_RETURN_IF_ERROR(DecodeTokens(r.Blob(), &doc->tokens));
+    if (!r.IsNull()) {
+      doc->duplicate_of = r.Text();
+    } else {
+      r.Skip();
+    }
   }
   ANNALS_RETURN_IF_ERROR(LoadStructure(rowid, doc));
   syntax::BuildChunks(*doc);

@@ -272,8 +272,10 @@ TEST(StoreOpen, MigratesVersion1Stores) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->WriteBatch(std::vector<Document>{FullDocument()}).ok());
   }
-  // Take the file back to v1: drop what migrations 4, 3 and 2 added.
+  // Take the file back to v1: drop what migrations 5, 4, 3 and 2 added.
   std::string undo =
+      "DROP INDEX documents_duplicate_of; ALTER TABLE documents DROP COLUMN duplicate_of;"
+      "ALTER TABLE documents DROP COLUMN signature;"
       "DROP TABLE dates; DROP TABLE framings; DROP TABLE themes; DROP INDEX counts_type;"
       "DROP INDEX places_country; DROP INDEX events_root;";
   for (const char* c : {"last_sentence", "kind", "speaker_name", "speaker_code", "verb",

@@ -30,7 +30,8 @@ Binder& BindEvidence(Binder& b, const Evidence& e) {
 }  // namespace
 
 Status SqliteStore::InsertDocument(const Document& doc, const std::string& id,
-                                   const std::string& hash, int64_t* rowid) {
+                                   const std::string& hash, int64_t duplicate_of,
+                                   const std::string& signature, int64_t* rowid) {
   EncodeTokens(doc.tokens, &buffer_);
   const std::string metadata = MetadataJson(doc);
   const std::string stages = Dump(nlohmann::json(doc.stages));
@@ -46,6 +47,12 @@ Status SqliteStore::InsertDocument(const Document& doc, const std::string& id,
   }
   b.Text(doc.title).Text(doc.dateline_place).Text(doc.language).Text(doc.text);
   b.Text(metadata).Text(stages).Int(static_cast<int64_t>(doc.tokens.size())).Blob(buffer_);
+  if (duplicate_of >= 0) {
+    b.Int(duplicate_of);
+  } else {
+    b.Null();
+  }
+  b.Blob(signature);
   ANNALS_RETURN_IF_ERROR(Done(ins, "inserting the document"));
   *rowid = sqlite3_last_insert_rowid(db_.get());
   return Status::Ok();
