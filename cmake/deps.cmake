@@ -4,6 +4,11 @@ find_package(Threads REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# Web pages (docs/ingest-web.md): libxml2's HTML parser, ICU for charsets,
+# zlib for .html.gz.
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+find_package(ZLIB REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 if(ANNALS_DEVELOPER_MODE)
   find_package(GTest REQUIRED)

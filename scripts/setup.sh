@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
           libxxhash-dev nlohmann-json3-dev libgtest-dev libgmock-dev
-          libbenchmark-dev)
+          libbenchmark-dev libxml2-dev libicu-dev zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git
              wordnet-base)

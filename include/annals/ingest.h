@@ -7,7 +7,11 @@
 //   jsonl  JSON Lines, one article object per line (id, url, source,
 //          published, title, text; other fields kept in metadata);
 //   csv    CSV with a header row; columns mapped by name (text/body/content,
-//          title/headline, date/published, url/link, id), others kept.
+//          title/headline, date/published, url/link, id), others kept;
+//   html   a web page (.html, .htm, .xhtml, maybe gzip-compressed as
+//          .html.gz, or content starting "<!doctype html" / "<html"): one
+//          document, the article's main text and the page's metadata
+//          (annals/html.h, docs/ingest-web.md).
 //
 // Every record that cannot become a Document is reported to the sink as one
 // RecordError naming where it is and why; reading goes on with the next.
@@ -31,7 +35,7 @@
 
 namespace annals {
 
-enum class Format { kAuto, kWire, kText, kJsonLines, kCsv };
+enum class Format { kAuto, kWire, kText, kJsonLines, kCsv, kHtml };
 std::string_view FormatName(Format f);  // "auto", "wire", ...
 bool ParseFormatName(std::string_view s, Format* out);
 
@@ -100,6 +104,12 @@ void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOp
                    RecordSink& sink);
 void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
              RecordSink& sink);
+// One web page: title, url (canonical), published, language, the text of
+// the article; metadata "author" and "charset" (JSON strings) when known.
+// The page may be gzip-compressed; max_document_bytes applies to the page
+// as inflated.
+void ReadHtml(std::string_view bytes, const std::string& path, const ReadOptions& options,
+              RecordSink& sink);
 
 }  // namespace annals
 

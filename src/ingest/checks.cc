@@ -32,12 +32,15 @@ std::string_view FormatName(Format f) {
       return "jsonl";
     case Format::kCsv:
       return "csv";
+    case Format::kHtml:
+      return "html";
   }
   return "auto";
 }
 
 bool ParseFormatName(std::string_view s, Format* out) {
-  for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines, Format::kCsv}) {
+  for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines, Format::kCsv,
+                   Format::kHtml}) {
     if (s == FormatName(f)) {
       *out = f;
       return true;
@@ -45,6 +48,10 @@ bool ParseFormatName(std::string_view s, Format* out) {
   }
   if (s == "json" || s == "ndjson") {  // what users type for JSON Lines
     *out = Format::kJsonLines;
+    return true;
+  }
+  if (s == "htm") {
+    *out = Format::kHtml;
     return true;
   }
   return false;
