@@ -4,9 +4,12 @@ find_package(Threads REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
-# WARC archives (gzip members) and RSS/Atom feeds (XML).
+# Web pages (docs/ingest-web.md): libxml2's HTML parser, ICU for charsets;
+# WARC archives and feeds (docs/ingest-archives.md): zlib for gzip members
+# (and .html.gz), libxml2's XML reader.
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 find_package(nlohmann_json 3.10 REQUIRED)
 if(ANNALS_DEVELOPER_MODE)
   find_package(GTest REQUIRED)

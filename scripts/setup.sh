@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
-          libxxhash-dev zlib1g-dev libxml2-dev nlohmann-json3-dev libgtest-dev libgmock-dev
-          libbenchmark-dev)
+          libxxhash-dev zlib1g-dev libxml2-dev libicu-dev nlohmann-json3-dev libgtest-dev
+          libgmock-dev libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git
              wordnet-base)

@@ -8,6 +8,10 @@
 //          published, title, text; other fields kept in metadata);
 //   csv    CSV with a header row; columns mapped by name (text/body/content,
 //          title/headline, date/published, url/link, id), others kept;
+//   html   a web page (.html, .htm, .xhtml, maybe gzip-compressed as
+//          .html.gz, or content starting "<!doctype html" / "<html"): one
+//          document, the article's main text and the page's metadata
+//          (annals/html.h, docs/ingest-web.md);
 //   warc   a web archive (WARC/1.0 or 1.1, plain or gzip): one document per
 //          page (response, resource and conversion records of HTML or
 //          plain text), read record by record with bounded memory;
@@ -36,7 +40,7 @@
 
 namespace annals {
 
-enum class Format { kAuto, kWire, kText, kJsonLines, kCsv, kWarc, kFeed };
+enum class Format { kAuto, kWire, kText, kJsonLines, kCsv, kHtml, kWarc, kFeed };
 std::string_view FormatName(Format f);  // "auto", "wire", ...
 bool ParseFormatName(std::string_view s, Format* out);
 
@@ -105,6 +109,12 @@ void ReadJsonLines(std::string_view bytes, const std::string& path, const ReadOp
                    RecordSink& sink);
 void ReadCsv(std::string_view bytes, const std::string& path, const ReadOptions& options,
              RecordSink& sink);
+// One web page: title, url (canonical), published, language, the text of
+// the article; metadata "author" and "charset" (JSON strings) when known.
+// The page may be gzip-compressed; max_document_bytes applies to the page
+// as inflated.
+void ReadHtml(std::string_view bytes, const std::string& path, const ReadOptions& options,
+              RecordSink& sink);
 // Damaged WARC records are reported as kBadArchive (record number and byte
 // offset in the message) and skipped; the rest is read.
 void ReadWarc(std::string_view bytes, const std::string& path, const ReadOptions& options,

@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
     {"places", "find and resolve place names; print them as JSON Lines", annals::cli::RunPlaces},
     {"knowledge", "quotes, counts, dates, tone, framing, themes as JSON Lines",
      annals::cli::RunKnowledge},
+    {"extract", "web pages to article text and metadata (JSON Lines)", annals::cli::RunExtract},
     {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
 };
 

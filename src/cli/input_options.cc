@@ -8,7 +8,7 @@ namespace annals::cli {
 std::vector<FlagSpec> InputFlagSpecs() {
   return {
       {"input-format", "FORMAT",
-       "auto (default), wire, text, jsonl, csv, warc or feed: force one reader"},
+       "auto (default), wire, text, jsonl, csv, html, warc or feed: force one reader"},
       {"csv-map", "MAP", "CSV columns for annals fields, e.g. text=body,title=headline"},
       {"max-doc-bytes", "N", "refuse documents larger than N bytes (default 8388608)"},
       {"threads", "N", "worker threads (default: all cores)"},
@@ -22,7 +22,7 @@ bool ReadInputOptions(const Flags& flags, ReadOptions* read, BatchOptions* batch
                       std::string* error) {
   if (auto f = flags.Get("input-format")) {
     if (!ParseFormatName(*f, &read->format)) {
-      *error = "unknown --input-format '" + *f + "' (auto, wire, text, jsonl, csv, warc, feed)";
+      *error = "unknown --input-format '" + *f + "' (auto, wire, text, jsonl, csv, html, warc, feed)";
       return false;
     }
   }

@@ -32,6 +32,8 @@ std::string_view FormatName(Format f) {
       return "jsonl";
     case Format::kCsv:
       return "csv";
+    case Format::kHtml:
+      return "html";
     case Format::kWarc:
       return "warc";
     case Format::kFeed:
@@ -42,7 +44,7 @@ std::string_view FormatName(Format f) {
 
 bool ParseFormatName(std::string_view s, Format* out) {
   for (Format f : {Format::kAuto, Format::kWire, Format::kText, Format::kJsonLines, Format::kCsv,
-                   Format::kWarc, Format::kFeed}) {
+                   Format::kHtml, Format::kWarc, Format::kFeed}) {
     if (s == FormatName(f)) {
       *out = f;
       return true;
@@ -50,6 +52,10 @@ bool ParseFormatName(std::string_view s, Format* out) {
   }
   if (s == "json" || s == "ndjson") {  // what users type for JSON Lines
     *out = Format::kJsonLines;
+    return true;
+  }
+  if (s == "htm") {
+    *out = Format::kHtml;
     return true;
   }
   if (s == "rss" || s == "atom") {

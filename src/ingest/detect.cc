@@ -1,10 +1,11 @@
 // Format detection and ParseBuffer, the one entry point every input goes
 // through (files, standard input, fuzzers).
 //
-// The name decides when it is unambiguous (.jsonl, .csv, .warc, .warc.gz,
-// .rss, .atom, .xml); a WARC version line (also inside gzip) or a feed's
-// root element (<rss, <feed, <rdf:RDF) decide next; otherwise the
-// first line with content does: the start of a JSON object means JSON
+// The name decides when it is unambiguous (.jsonl, .csv, .html, .html.gz,
+// .warc, .warc.gz, .rss, .atom, .xml); a WARC version line (also inside
+// gzip) or a feed's root element (<rss, <feed, <rdf:RDF) decide next;
+// otherwise the first line with content does: "<!doctype html" or "<html"
+// means a web page, the start of a JSON object means JSON
 // Lines, a date alone means a wire story, a CSV header naming a text column
 // means CSV, anything else is plain text.
 // Only the first kSniffBytes are looked at, so detection costs the same for
@@ -106,6 +107,29 @@ bool StartsFeed(std::string_view head) {
 
 bool StartsWarc(std::string_view head) { return head.starts_with("WARC/1."); }
 
+bool IsHtmlExtension(std::string_view ext) {
+  return ext == "html" || ext == "htm" || ext == "xhtml";
+}
+
+// A page's start: "<!doctype html", "<html" or an XML declaration followed
+// by one of them, any case, after white space and comments.
+bool StartsHtml(std::string_view head) {
+  head = internal::TrimSpace(head);
+  std::string lower;
+  for (const char c : head.substr(0, 512))
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string_view s = lower;
+  for (int i = 0; i < 8; ++i) {
+    if (s.starts_with("<!doctype html") || s.starts_with("<html")) return true;
+    size_t skip = std::string_view::npos;
+    if (s.starts_with("<?xml")) skip = s.find("?>");
+    if (s.starts_with("<!--")) skip = s.find("-->");
+    if (skip == std::string_view::npos) return false;
+    s = internal::TrimSpace(s.substr(skip + 2 + (s[1] == '!')));
+  }
+  return false;
+}
+
 }  // namespace
 
 Format DetectFormat(std::string_view name, std::string_view head) {
@@ -124,6 +148,10 @@ Format DetectFormat(std::string_view name, std::string_view head) {
   if (ext != "txt" && ext != "text" && StartsFeed(head)) return Format::kFeed;
   if (ext == "jsonl" || ext == "ndjson") return Format::kJsonLines;
   if (ext == "csv") return Format::kCsv;
+  if (IsHtmlExtension(ext)) return Format::kHtml;
+  if (ext == "gz" && IsHtmlExtension(internal::LowerExtension(internal::WithoutExtension(name))))
+    return Format::kHtml;
+  if (StartsHtml(head)) return Format::kHtml;
   const std::string_view line = FirstContentLine(head);
   // An empty .json is JSON Lines without records, which the reader reports.
   if (ext == "json")
@@ -154,6 +182,8 @@ void ParseBuffer(std::string_view bytes, const std::string& origin_path, Format 
       return ReadJsonLines(bytes, origin_path, options, sink);
     case Format::kCsv:
       return ReadCsv(bytes, origin_path, options, sink);
+    case Format::kHtml:
+      return ReadHtml(bytes, origin_path, options, sink);
     case Format::kWarc:
       return ReadWarc(bytes, origin_path, options, sink);
     case Format::kFeed:

@@ -39,10 +39,14 @@ constexpr uint64_t kMapBytes = uint64_t{64} << 20;
 
 bool HasReadableExtension(const fs::path& p) {
   const std::string ext = internal::LowerExtension(p.filename().string());
+  if (ext == "gz") {  // only compressed pages and archives: "x.html.gz", "x.warc.gz"
+    const std::string inner =
+        internal::LowerExtension(internal::WithoutExtension(p.filename().string()));
+    return inner == "html" || inner == "htm" || inner == "xhtml" || inner == "warc";
+  }
   return ext == "txt" || ext == "text" || ext == "jsonl" || ext == "ndjson" || ext == "json" ||
-         ext == "csv" || ext == "warc" || ext == "rss" || ext == "atom" || ext == "xml" ||
-         (ext == "gz" &&
-          internal::LowerExtension(internal::WithoutExtension(p.filename().string())) == "warc");
+         ext == "csv" || ext == "html" || ext == "htm" || ext == "xhtml" || ext == "warc" ||
+         ext == "rss" || ext == "atom" || ext == "xml";
 }
 
 void IoError(const std::string& path, const std::string& what, RecordSink* sink) {
@@ -134,7 +138,8 @@ void ReadFile(const std::string& path, const ReadOptions& options, RecordSink& s
     Format format = options.format;
     if (format == Format::kAuto)
       format = DetectFormat(path, bytes.substr(0, internal::kSniffBytes));
-    const bool single = format == Format::kText || format == Format::kWire;
+    const bool single =
+        format == Format::kText || format == Format::kWire || format == Format::kHtml;
     if (single && size > options.max_document_bytes + internal::BomLength(bytes)) {
       refuse(internal::TooLarge(size, options.max_document_bytes, "document"));
     } else {
