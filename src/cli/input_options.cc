@@ -22,7 +22,8 @@ bool ReadInputOptions(const Flags& flags, ReadOptions* read, BatchOptions* batch
                       std::string* error) {
   if (auto f = flags.Get("input-format")) {
     if (!ParseFormatName(*f, &read->format)) {
-      *error = "unknown --input-format '" + *f + "' (auto, wire, text, jsonl, csv, html, warc, feed)";
+      *error =
+          "unknown --input-format '" + *f + "' (auto, wire, text, jsonl, csv, html, warc, feed)";
       return false;
     }
   }

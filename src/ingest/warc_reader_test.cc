@@ -86,8 +86,12 @@ TEST(Warc, ReadsGzipPerRecordAndWholeFile) {
 
 TEST(Warc, ReadsChunkedGzipHtmlResponse) {
   const std::string page =
-      "<html><head><title>Envoys meet</title></head><body><p>Envoys met in Doha on "
-      "Monday.</p><p>Talks resume &amp; go on.</p></body></html>";
+      "<html><head><title>Envoys meet</title></head><body><article><p>Envoys from both sides met "
+      "in Doha on "
+      "Monday.</p><p>Talks resume &amp; go on. Negotiators from both sides spent the "
+      "afternoon on the terms of an exchange of prisoners, officials said.</p><p>A "
+      "spokesman for the mediators said the two delegations would meet again on "
+      "Wednesday, and that a draft text was being circulated.</p></article></body></html>";
   const std::string gz = internal::GzipCompress(page);
   std::string chunked;
   for (size_t i = 0; i < gz.size(); i += 10) {
@@ -111,7 +115,8 @@ TEST(Warc, ReadsChunkedGzipHtmlResponse) {
   CollectingSink sink = Read(w.bytes());
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].title, "Envoys meet");
-  EXPECT_NE(sink.docs[0].text.find("Envoys met in Doha on Monday."), std::string::npos);
+  EXPECT_NE(sink.docs[0].text.find("Envoys from both sides met in Doha on Monday."),
+            std::string::npos);
   EXPECT_NE(sink.docs[0].text.find("Talks resume & go on."), std::string::npos);
   EXPECT_EQ(sink.docs[0].url, "https://news.example/envoys");
 }
