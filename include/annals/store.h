@@ -60,7 +60,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens the database at `path` (see OpenMode). An empty path and
   // ":memory:" are refused: SQLite would use a store that vanishes on close.

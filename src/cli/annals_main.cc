@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {"knowledge", "quotes, counts, dates, tone, framing, themes as JSON Lines",
      annals::cli::RunKnowledge},
     {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
+    {"serve", "serve the store as a JSON API and a web page (HTTP)", annals::cli::RunServe},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -39,6 +39,7 @@ int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err);
 int RunGazetteer(const Args& args, std::ostream& out, std::ostream& err);
 int RunPlaces(const Args& args, std::ostream& out, std::ostream& err);
 int RunKnowledge(const Args& args, std::ostream& out, std::ostream& err);
+int RunServe(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli
 

@@ -275,7 +275,7 @@ TEST(StoreOpen, MigratesVersion1Stores) {
   // Take the file back to v1: drop what migrations 4, 3 and 2 added.
   std::string undo =
       "DROP TABLE dates; DROP TABLE framings; DROP TABLE themes; DROP INDEX counts_type;"
-      "DROP INDEX places_country; DROP INDEX events_root;";
+      "DROP INDEX places_country; DROP INDEX events_root; DROP INDEX events_root_doc;";
   for (const char* c : {"last_sentence", "kind", "speaker_name", "speaker_code", "verb",
                         "verb_begin", "verb_end", "reporter", "reporter_name"})
     undo += std::string("ALTER TABLE quotes DROP COLUMN ") + c + ";";
