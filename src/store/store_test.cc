@@ -277,7 +277,7 @@ TEST(StoreOpen, MigratesVersion1Stores) {
       "DROP INDEX documents_duplicate_of; ALTER TABLE documents DROP COLUMN duplicate_of;"
       "ALTER TABLE documents DROP COLUMN signature;"
       "DROP TABLE dates; DROP TABLE framings; DROP TABLE themes; DROP INDEX counts_type;"
-      "DROP INDEX places_country; DROP INDEX events_root;";
+      "DROP INDEX places_country; DROP INDEX events_root; DROP INDEX events_root_doc;";
   for (const char* c : {"last_sentence", "kind", "speaker_name", "speaker_code", "verb",
                         "verb_begin", "verb_end", "reporter", "reporter_name"})
     undo += std::string("ALTER TABLE quotes DROP COLUMN ") + c + ";";
