@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "annals/coding.h"
 #include "coding/coding_data.h"
@@ -84,13 +83,13 @@ class EventStage final : public Stage {
     // Words a pattern already used ("rejected the ceasefire": "ceasefire"
     // belongs to the rejection) do not trigger events of their own.
     std::vector<bool> used(doc.tokens.size());
-    WordSet words;
+    dict::SentenceWords words;
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
       const Tree tree(doc, doc.sentences[s]);
-      words.clear();
+      words.Clear();
       for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
-        words.insert(tree.Word(t));
-        words.insert(tree.Lower(t));
+        words.Add(tree.Word(t));
+        if (tree.Lower(t) != tree.Word(t)) words.Add(tree.Lower(t));
       }
       for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
         if (!used[t]) CodeTrigger(doc, tree, words, s, t, by_token, used);
@@ -100,24 +99,12 @@ class EventStage final : public Stage {
   }
 
  private:
-  // The sentence's words as written and lower-cased: a pattern naming a
-  // word the sentence lacks is skipped without walking the tree.
-  using WordSet = std::unordered_set<std::string_view>;
-
-  static bool WordsPresent(const EventPattern& p, const WordSet& words) {
-    for (const PatternItem& item : p.items) {
-      if (item.kind != PatternItem::kWords) continue;
-      bool any = false;
-      for (const std::vector<std::string>& alt : item.alternatives) {
-        any = any || (!alt.empty() && words.contains(alt[0]));
-      }
-      if (!any) return false;
-    }
-    return true;
-  }
-
-  void CodeTrigger(Document& doc, const Tree& tree, const WordSet& words, uint32_t s, uint32_t t,
-                   std::unordered_map<uint32_t, int32_t>& by_token, std::vector<bool>& used) const {
+  // `words`: the sentence's words as written and lower-cased, so that a
+  // pattern naming a word the sentence lacks is skipped without walking the
+  // tree.
+  void CodeTrigger(Document& doc, const Tree& tree, const dict::SentenceWords& words, uint32_t s,
+                   uint32_t t, std::unordered_map<uint32_t, int32_t>& by_token,
+                   std::vector<bool>& used) const {
     const uint8_t upos = tree.Upos(t);
     // Proper nouns are names ("Live Aid"), not events.
     const bool noun = upos == syntax::upos::kNoun;
@@ -140,12 +127,13 @@ class EventStage final : public Stage {
       const std::vector<uint32_t>* ids = data_->patterns.ForTrigger(w, noun);
       if (!ids) continue;
       for (uint32_t id : *ids) {
-        const EventPattern& p = data_->patterns.pattern(id);
-        if (best && (p.specificity < best->specificity ||
-                     (p.specificity == best->specificity && id > best_id))) {
+        const int specificity = data_->patterns.specificity(id);
+        if (best && (specificity < best->specificity ||
+                     (specificity == best->specificity && id > best_id))) {
           continue;
         }
-        if (!WordsPresent(p, words)) continue;
+        if (!data_->patterns.MayMatch(id, words)) continue;
+        const EventPattern& p = data_->patterns.pattern(id);
         Match m;
         if (!MatchPattern(tree, t, p, &m)) continue;
         best = &p;

@@ -96,6 +96,7 @@ Status ActorDictionary::AddName(std::string_view name, uint32_t entry, bool surn
   }
   list.push_back(std::move(n));
   first_words_.insert(w.lower.front());
+  first_word_bits_.Add(w.lower.front());
   std::string prefix;
   for (size_t k = 0; k + 1 < w.lower.size(); ++k) {
     if (k) prefix += ' ';
@@ -214,7 +215,10 @@ void ActorDictionary::MatchAt(std::span<const std::string_view> lower,
                               std::span<const std::string_view> surface, size_t i,
                               std::vector<NameMatch>* out) const {
   out->clear();
-  if (i >= lower.size() || first_words_.find(lower[i]) == first_words_.end()) return;
+  if (i >= lower.size() || !first_word_bits_.MayContain(lower[i]) ||
+      first_words_.find(lower[i]) == first_words_.end()) {
+    return;
+  }
   thread_local std::string key, exact;
   key.clear();
   exact.clear();

@@ -21,6 +21,7 @@
 
 #include "annals/status.h"
 #include "dict/fields.h"
+#include "dict/word_filter.h"
 
 namespace annals::dict {
 
@@ -96,6 +97,7 @@ class ActorDictionary {
   // states of america"), so that matching stops as soon as no name can
   // continue.
   std::unordered_set<std::string, StringHash, std::equal_to<>> first_words_, prefixes_;
+  DictionaryWords first_word_bits_;                   // first_words_, for the common "no"
   std::unordered_map<std::string, uint32_t> people_;  // full name -> entry
   size_t max_words_ = 0;
 };

@@ -120,7 +120,8 @@ Status EventPatterns::LoadFile(const std::string& path, const std::string& rel,
         q.specificity += static_cast<int>(trigger.size() - 1);
       }
       index[trigger.front()].push_back(static_cast<uint32_t>(patterns_.size()));
-      patterns_.push_back(std::move(q));
+      triggers_.Add(trigger.front());
+      Add(std::move(q));
     }
   }
   return Status::Ok();
@@ -141,7 +142,32 @@ Status EventPatterns::LoadDirectory(const std::string& dir, const Ontology* onto
   return Status::Ok();
 }
 
+void EventPatterns::Add(EventPattern p) {
+  specificity_.push_back(p.specificity);
+  for (const PatternItem& item : p.items) {
+    if (item.kind != PatternItem::kWords) continue;
+    for (const std::vector<std::string>& alt : item.alternatives) {
+      if (!alt.empty()) word_hashes_.push_back(WordHash(alt[0]));
+    }
+    word_begin_.push_back(static_cast<uint32_t>(word_hashes_.size()));
+  }
+  item_begin_.push_back(static_cast<uint32_t>(word_begin_.size() - 1));
+  patterns_.push_back(std::move(p));
+}
+
+bool EventPatterns::MayMatch(uint32_t id, const SentenceWords& sentence) const {
+  for (uint32_t g = item_begin_[id]; g < item_begin_[id + 1]; ++g) {
+    bool any = false;
+    for (uint32_t w = word_begin_[g]; w < word_begin_[g + 1] && !any; ++w) {
+      any = sentence.MayContain(word_hashes_[w]);
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 const std::vector<uint32_t>* EventPatterns::ForTrigger(std::string_view word, bool noun) const {
+  if (!triggers_.MayContain(word)) return nullptr;
   const auto& index = noun ? nouns_ : verbs_;
   auto it = index.find(word);
   return it == index.end() ? nullptr : &it->second;
