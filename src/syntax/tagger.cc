@@ -15,9 +15,11 @@ constexpr uint32_t kNoClass = 0xffff;
 constexpr uint8_t kNoDictClass = 0xff;  // the lexicon's kNoClass
 constexpr uint32_t kUnknownWord = 2;
 // The second pass only revisits words the first pass was unsure of: its
-// best score beat the next by no more than this. On the dev set, 20 keeps
-// every tag the full second pass gets right and saves a fifth of the time.
-constexpr float kRefineMargin = 20.0f;
+// best score beat the next by no more than this. On the dev set, 20 kept
+// every tag the full second pass gets right and saved a fifth of the time;
+// 10 scores the same (UPOS 95.30, UAS 84.65, LAS 81.29) and tags and parses
+// 3% faster; 5 starts to lose tags.
+constexpr float kRefineMargin = 10.0f;
 // Words seen fewer times than this are left out of the lexicon, so that
 // training meets unknown words as tagging will.
 constexpr int kLexiconMinCount = 2;
