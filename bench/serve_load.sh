@@ -3,6 +3,9 @@
 # 100,000 events from the bundled samples, starts the server on loopback and
 # runs wrk on a filtered event query; prints requests/s and p99 latency.
 #   bench/serve_load.sh [BUILD_DIR] [EVENTS] [SECONDS]
+# Environment: ANNALS_SERVE_THREADS (server threads, default 64: httplib
+# keeps a thread per keep-alive connection), ANNALS_LOAD_CONNECTIONS (wrk's
+# open connections, default 32).
 # The store is the samples ingested once, then copied N times with new ids
 # and content hashes and dates shifted by one day per copy, so the events
 # keep the samples' mix of codes, actors and places and spread over years.
@@ -64,8 +67,9 @@ for _ in $(seq 1 100); do
 done
 url="$base/api/events?root=04&goldstein_min=0&limit=50"
 test "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200
-echo "serve_load: wrk -t2 -c32 -d${seconds}s --latency '$url'"
-wrk -t2 -c32 -d"${seconds}s" --latency "$url" | tee "$work/wrk.txt"
+connections=${ANNALS_LOAD_CONNECTIONS:-32}
+echo "serve_load: wrk -t2 -c$connections -d${seconds}s --latency '$url'"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url" | tee "$work/wrk.txt"
 rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" || true)

@@ -141,6 +141,10 @@ StatusOr<std::unique_ptr<HttpServer>> HttpServer::Create(const ServeOptions& opt
   impl->server.set_payload_max_length(options.max_upload_bytes);
   impl->server.set_read_timeout(std::chrono::seconds(10));
   impl->server.set_write_timeout(std::chrono::seconds(10));
+  // httplib writes the head and the body of a response separately; with
+  // Nagle's algorithm the body then waits for the client's delayed ACK,
+  // which put 40 ms under every keep-alive request (p50 43 ms).
+  impl->server.set_tcp_nodelay(true);
   impl->Routes();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
