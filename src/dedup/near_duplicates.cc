@@ -89,9 +89,15 @@ int64_t NearDuplicateIndex::FindOriginal(const Signature& sig) const {
   for (int band = 0; band < kNumBands; ++band) {
     const auto it = buckets_.find(BandKey(sig, band));
     if (it == buckets_.end()) continue;
+    // Buckets are sorted, so the first match is the earliest, and nothing
+    // after an earlier band's match can win: a story syndicated a thousand
+    // times costs a few comparisons per copy, not a thousand.
     for (const int64_t key : it->second) {
-      if (best >= 0 && key >= best) continue;  // only an earlier one can win
-      if (EstimateJaccard(sig, entries_.at(key).sig) >= threshold_) best = key;
+      if (best >= 0 && key >= best) break;
+      if (EstimateJaccard(sig, entries_.at(key).sig) >= threshold_) {
+        best = key;
+        break;
+      }
     }
   }
   if (best < 0) return -1;
@@ -102,7 +108,10 @@ int64_t NearDuplicateIndex::FindOriginal(const Signature& sig) const {
 void NearDuplicateIndex::Add(int64_t key, const Signature& sig, int64_t original) {
   if (entries_.count(key)) Remove(key);
   entries_[key] = Entry{sig, original};
-  for (int band = 0; band < kNumBands; ++band) buckets_[BandKey(sig, band)].push_back(key);
+  for (int band = 0; band < kNumBands; ++band) {
+    std::vector<int64_t>& bucket = buckets_[BandKey(sig, band)];
+    bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), key), key);  // O(1) in key order
+  }
 }
 
 void NearDuplicateIndex::Remove(int64_t key) {

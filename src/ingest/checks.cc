@@ -115,12 +115,16 @@ size_t ExtensionDot(std::string_view path) {
   return dot != std::string_view::npos && dot > base ? dot : std::string_view::npos;
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string LowerExtension(std::string_view path) {
   const size_t dot = ExtensionDot(path);
   if (dot == std::string_view::npos) return {};
-  std::string ext(path.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
+  return AsciiLower(path.substr(dot + 1));
 }
 
 std::string_view WithoutExtension(std::string_view path) {

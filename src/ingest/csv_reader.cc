@@ -41,12 +41,6 @@ const std::array<std::vector<std::string_view>, 6>& DefaultColumns() {
   return kColumns;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 enum class Step { kRecord, kEnd, kUnterminated };
 
 // Reads the record at *pos into *fields; advances *pos past its line end.
@@ -103,7 +97,7 @@ bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
                 std::array<int, 6>* cols, std::string* error) {
   std::vector<std::string> names;
   names.reserve(header.size());
-  for (const std::string& h : header) names.push_back(Lower(internal::TrimSpace(h)));
+  for (const std::string& h : header) names.push_back(internal::AsciiLower(internal::TrimSpace(h)));
   auto find = [&](std::string_view name) -> int {
     for (size_t c = 0; c < names.size(); ++c) {
       if (names[c] != name) continue;
@@ -117,7 +111,7 @@ bool MapColumns(const std::vector<std::string>& header, const CsvMap& overrides,
   for (const auto& [field, column] : overrides) {
     for (size_t f = 0; f < kFields.size(); ++f) {
       if (kFields[f] != field) continue;
-      (*cols)[f] = find(Lower(column));
+      (*cols)[f] = find(internal::AsciiLower(column));
       if ((*cols)[f] < 0) {
         *error = "--csv-map: no column '" + column + "' in the header";
         return false;
@@ -209,7 +203,8 @@ bool ParseCsvMap(std::string_view spec, CsvMap* out, std::string* error) {
     const std::string_view item = spec.substr(pos, comma - pos);
     pos = comma + 1;
     const size_t eq = item.find('=');
-    std::string field = Lower(internal::TrimSpace(item.substr(0, std::min(eq, item.size()))));
+    std::string field =
+        internal::AsciiLower(internal::TrimSpace(item.substr(0, std::min(eq, item.size()))));
     // People say "date" and "body" as often as our field names.
     if (field == "date") field = "published";
     if (field == "body") field = "text";

@@ -219,9 +219,11 @@ void ReadFeed(std::string_view bytes, const std::string& path, const ReadOptions
     kind.source = ChildText(root, "title");
   }
   if (items_parent == nullptr) {
+    // The message first: root_name points into the document.
+    std::string why =
+        "not an RSS or Atom feed (root element <" + std::string(root_name.substr(0, 40)) + ">)";
     xmlFreeDoc(xml);
-    return fail("not an RSS or Atom feed (root element <" + std::string(root_name.substr(0, 40)) +
-                ">)");
+    return fail(std::move(why));
   }
   kind.source = internal::LooksLikeHtml(kind.source) ? internal::HtmlFragmentToText(kind.source)
                                                      : kind.source;

@@ -28,12 +28,6 @@
 namespace annals::internal {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsLabelChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' ||
          c == '.';
@@ -55,7 +49,7 @@ std::string LabelAt(std::string_view lower, size_t pos) {
 
 // Browsers' reading of common labels (WHATWG Encoding, "labels").
 std::string CanonicalLabel(std::string_view label) {
-  std::string l = Lower(internal::TrimSpace(label));
+  std::string l = AsciiLower(internal::TrimSpace(label));
   if (l == "utf8" || l == "unicode-1-1-utf-8") return "utf-8";
   if (l == "iso-8859-1" || l == "iso8859-1" || l == "latin1" || l == "l1" || l == "us-ascii" ||
       l == "ascii" || l == "iso_8859-1" || l == "cp1252" || l == "x-cp1252")
@@ -157,7 +151,7 @@ Status Convert(std::string_view bytes, const std::string& charset, std::string* 
 }  // namespace
 
 std::string SniffMetaCharset(std::string_view head) {
-  const std::string lower = Lower(head.substr(0, kSniffBytes));
+  const std::string lower = AsciiLower(head.substr(0, kSniffBytes));
   if (lower.starts_with("<?xml")) {
     const size_t close = lower.find("?>");
     const size_t enc = lower.find("encoding", 0);

@@ -10,12 +10,6 @@
 namespace annals::internal {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view TrimOws(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -66,7 +60,7 @@ bool ParseHeaderFields(std::string_view lines, HeaderFields* out) {
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) return false;
-    out->emplace_back(Lower(TrimOws(line.substr(0, colon))),
+    out->emplace_back(AsciiLower(TrimOws(line.substr(0, colon))),
                       std::string(TrimOws(line.substr(colon + 1))));
   }
   return true;
@@ -74,7 +68,7 @@ bool ParseHeaderFields(std::string_view lines, HeaderFields* out) {
 
 void ParseContentType(std::string_view value, std::string* media_type, std::string* charset) {
   const size_t semi = value.find(';');
-  *media_type = Lower(TrimOws(value.substr(0, semi)));
+  *media_type = AsciiLower(TrimOws(value.substr(0, semi)));
   charset->clear();
   size_t pos = semi;
   while (pos != std::string_view::npos && pos < value.size()) {
@@ -82,10 +76,11 @@ void ParseContentType(std::string_view value, std::string* media_type, std::stri
     const std::string_view param = TrimOws(value.substr(pos + 1, next - pos - 1));
     pos = next;
     const size_t eq = param.find('=');
-    if (eq == std::string_view::npos || Lower(TrimOws(param.substr(0, eq))) != "charset") continue;
+    if (eq == std::string_view::npos || AsciiLower(TrimOws(param.substr(0, eq))) != "charset")
+      continue;
     std::string_view v = TrimOws(param.substr(eq + 1));
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-    *charset = Lower(v);
+    *charset = AsciiLower(v);
   }
 }
 
@@ -150,14 +145,14 @@ Status ParseHttpResponse(std::string_view message, size_t max_body, HttpResponse
   ParseContentType(FieldValue(out->headers, "content-type"), &out->media_type, &out->charset);
 
   std::string decoded;
-  const std::string transfer = Lower(FieldValue(out->headers, "transfer-encoding"));
+  const std::string transfer = AsciiLower(FieldValue(out->headers, "transfer-encoding"));
   if (transfer.find("chunked") != std::string::npos) {
     ANNALS_RETURN_IF_ERROR(Dechunk(body, max_body, &decoded));
   } else {
     if (body.size() > max_body) return TooLarge(body.size(), max_body, "HTTP body");
     decoded = std::string(body);
   }
-  const std::string coding = Lower(TrimOws(FieldValue(out->headers, "content-encoding")));
+  const std::string coding = AsciiLower(TrimOws(FieldValue(out->headers, "content-encoding")));
   if (coding.empty() || coding == "identity") {
     out->body = std::move(decoded);
   } else if (coding == "gzip" || coding == "x-gzip") {

@@ -28,6 +28,10 @@ inline constexpr int kMaxJsonDepth = 64;
 // Length of a UTF-8 byte order mark at the start of `bytes` (0 or 3).
 size_t BomLength(std::string_view bytes);
 
+// `s` with ASCII letters lower-cased: header names, charset labels,
+// extensions, CSV column names.
+std::string AsciiLower(std::string_view s);
+
 // Strips ASCII white space, U+00A0 and U+FEFF from both ends.
 std::string_view TrimSpace(std::string_view s);
 bool IsBlank(std::string_view s);

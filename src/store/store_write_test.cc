@@ -191,9 +191,10 @@ TEST_F(StoreWrite, ListIdsInInsertionOrderUpToLimit) {
 }
 
 // About the size of the BBC corpus: 2,225 articles, ~2.2 KB and 20
-// sentences of ~22 tokens each. Well under a second in a Release build; the
-// bound here is loose for sanitizer and debug builds.
-TEST_F(StoreWrite, WritesCorpusSizedBatchesQuickly) {
+// sentences of ~22 tokens each, all near-duplicates of the first (they
+// differ in one number), in batches. The time is printed, not checked:
+// speed is the benchmarks' business.
+TEST_F(StoreWrite, WritesCorpusSizedBatches) {
   std::vector<Document> docs;
   for (int i = 0; i < 2225; ++i) {
     Document d;
@@ -223,7 +224,6 @@ TEST_F(StoreWrite, WritesCorpusSizedBatchesQuickly) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   RecordProperty("seconds", std::to_string(seconds));
   std::printf("[          ] 2225 documents, 44500 sentences written in %.3f s\n", seconds);
-  EXPECT_LT(seconds, 10.0);
   EXPECT_EQ(MustStats().sentences, 44500u);
 }
 
