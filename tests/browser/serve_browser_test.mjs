@@ -246,13 +246,13 @@ async function testUploads() {
 
   // 4. A broken file: refused, with the server's reason on the page.
   const broken = `${files}/broken.txt`;
-  writeFileSync(broken, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x41, 0x42]));
+  writeFileSync(broken, Buffer.concat([Buffer.from('Talks resumed in Cairo.'), Buffer.from([0, 0, 1, 2, 3])]));
   await page.setInputFiles('#upload input[type="file"]', broken);
   await submit();
   const bad = result('broken.txt');
   assert.equal(await bad.getAttribute('class'), 'error');
   const reason = await bad.textContent();
-  assert.match(reason, /refused: .*(NUL|binary|UTF-8)/, reason);
+  assert.match(reason, /refused: broken\.txt: \[E004\] NUL byte at byte 23 \(binary data\?\)/, reason);
 
   // 5. A file over the limit: refused on the page, never sent; the server
   // refuses it too when sent anyway.
