@@ -41,6 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   (void)annals::serve::ParseSeriesQuery(params);
   (void)annals::serve::ParseDocumentQuery(params);
+  (void)annals::serve::ParseConfigQuery(params);
+  if (auto u = annals::serve::ParseUploadQuery(params); u.ok()) {
+    if (u->name.find_first_of("/\\") != std::string::npos) std::abort();
+    if (u->name.size() > annals::serve::kMaxUploadNameLength) std::abort();
+    if (!u->date.empty() && u->date.size() != 10) std::abort();
+  }
   annals::serve::OutputFormat format;
   (void)annals::serve::ParsePageQuery(params, &format);
   return 0;

@@ -3,6 +3,7 @@
 // view. Everything comes from this server; no CDN, works offline.
 import { drawTimeline, drawNetwork, drawMap } from './charts.js';
 import { showDocument } from './document.js';
+import { initUpload } from './upload.js';
 
 const CAMEO_ROOTS = ['01 make public statement', '02 appeal', '03 express intent to cooperate',
   '04 consult', '05 diplomatic cooperation', '06 material cooperation', '07 provide aid',
@@ -65,6 +66,18 @@ function report(err) {
   status.classList.toggle('error', Boolean(err));
 }
 
+// Shows a document without choosing an event: its first, if it has any.
+async function openDocument(id) {
+  try {
+    const doc = await api('document', new URLSearchParams({ id }));
+    const view = document.getElementById('document');
+    showDocument(view, doc, doc.events?.length ? 0 : -1);
+    view.scrollIntoView({ block: 'nearest' });
+  } catch (err) {
+    report(err);
+  }
+}
+
 async function loadEvents(offset) {
   const p = filterParams();
   p.set('limit', '100');
@@ -110,3 +123,9 @@ form.addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh, 0));
 more.addEventListener('click', () => loadEvents(nextOffset).catch(report));
 refresh();
+// The upload panel needs the server's settings; the page works without it.
+fetch('api/config').then((r) => r.json()).then((config) => initUpload(config, {
+  open: openDocument,
+  only: (id) => { form.elements.doc.value = id; return refresh(); },
+  refresh,
+})).catch(report);

@@ -71,6 +71,7 @@ int RunServe(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   o.db_path = *db;
+  o.version = ANNALS_VERSION;
   o.allow_ingest = flags.Has("allow-ingest");
   if (!o.allow_ingest && !std::filesystem::exists(o.db_path)) {
     err << "annals serve: no store at " << o.db_path << " (create one with 'annals ingest')\n";

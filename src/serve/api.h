@@ -10,6 +10,7 @@
 //   GET /api/series     events per day, week or month by QuadClass
 //   GET /api/documents  stored documents, a page at a time
 //   GET /api/document   one document with its sentences and every annotation
+//   GET /api/config     what the page needs to know about this server
 //
 // Listings answer {"items": [...], "limit", "offset", "next_offset"} in JSON
 // (next_offset null on the last page) or CSV with a header row
@@ -23,6 +24,8 @@
 #ifndef ANNALS_SERVE_API_H_
 #define ANNALS_SERVE_API_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "annals/status.h"
@@ -44,6 +47,18 @@ ApiResponse ListPlaces(Connection& c, const Params& params);
 ApiResponse EventSeries(Connection& c, const Params& params);
 ApiResponse ListDocuments(Connection& c, const Params& params);
 ApiResponse GetDocument(Connection& c, const Params& params);
+
+// Facts about the running server that a client may rely on: whether
+// uploads are taken and how big one may be, so that the page shows its
+// upload panel only when it can work and refuses a too large file before
+// sending it.
+struct ServerFacts {
+  std::string version;
+  bool allow_ingest = false;
+  size_t max_upload_bytes = 0;
+  int64_t query_timeout_ms = 0;
+};
+ApiResponse GetConfig(const ServerFacts& facts, const Params& params);
 
 // {"error": message} with `status`.
 ApiResponse ErrorResponse(int status, const std::string& message);

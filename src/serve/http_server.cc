@@ -83,10 +83,21 @@ struct HttpServer::Impl {
         Api(req, res, h);
       });
     }
+    server.Get("/api/config", [this](const httplib::Request& req, httplib::Response& res) {
+      const ServerFacts facts{options.version, options.allow_ingest, options.max_upload_bytes,
+                              static_cast<int64_t>(options.query_timeout.count())};
+      Send(res, GetConfig(facts, req.params));
+    });
     server.Post("/api/ingest", [this](const httplib::Request& req, httplib::Response& res) {
       if (!ingester)
         return Send(res, ErrorResponse(403, "ingest is disabled (annals serve --allow-ingest)"));
-      Send(res, ingester->Ingest(req.body, req.get_param_value("name")));
+      // Only the query string: httplib also parses a form-encoded body into
+      // req.params (curl --data sends one), and here the body is the upload.
+      Params params;
+      const size_t query = req.target.find('?');
+      if (query != std::string::npos)
+        httplib::detail::parse_query_text(req.target.substr(query + 1), params);
+      Send(res, ingester->Ingest(req.body, params));
     });
     server.Get("/api/.*", [](const httplib::Request&, httplib::Response& res) {
       Send(res, ErrorResponse(404, "no such endpoint (see /openapi.yaml)"));
@@ -104,11 +115,17 @@ struct HttpServer::Impl {
       res.set_header("Cross-Origin-Resource-Policy", "same-origin");
       if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     });
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    server.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
       // Statuses httplib produces itself (413 body too large, 400 bad
-      // request line, 405) get a JSON body like the API's own errors.
+      // request line, 405) get a JSON body like the API's own errors; the
+      // 413 names the limit, which the uploader can act on.
       if (res.body.empty()) {
-        const ApiResponse r = ErrorResponse(res.status, StatusText(res.status));
+        const std::string message = res.status == 413
+                                        ? "the upload is larger than this server's limit of " +
+                                              std::to_string(options.max_upload_bytes >> 10) +
+                                              " KB (annals serve --max-upload-kb)"
+                                        : StatusText(res.status);
+        const ApiResponse r = ErrorResponse(res.status, message);
         res.set_content(r.body, r.content_type.c_str());
       }
     });

@@ -30,6 +30,7 @@ struct ServeOptions {
   std::chrono::milliseconds query_timeout{2000};
   bool allow_ingest = false;                  // POST /api/ingest
   size_t max_upload_bytes = size_t{4} << 20;  // request body limit
+  std::string version;                        // reported by GET /api/config
 };
 
 class HttpServer {

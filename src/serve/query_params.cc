@@ -30,7 +30,7 @@ Status CheckNames(const Params& params, std::initializer_list<std::string_view> 
     if (!ok) {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      return Bad("parameter", "one of " + list, name);
+      return Bad("parameter", known.size() == 0 ? "none" : "one of " + list, name);
     }
     if (name == prev) return Status(ErrorCode::kInvalidArgument, name + ": given more than once");
     prev = name;
@@ -109,12 +109,13 @@ Status ParseActorCode(std::string_view name, const std::string& v, std::string* 
   return Status::Ok();
 }
 
-// Free text (search string, place name): 1..kMaxTextLength bytes without
+// Free text (search string, place name): 1..max_length bytes without
 // control characters.
-Status ParseText(std::string_view name, const std::string& v, std::string* out) {
+Status ParseText(std::string_view name, const std::string& v, std::string* out,
+                 size_t max_length = kMaxTextLength) {
   const std::string what =
-      "1 to " + std::to_string(kMaxTextLength) + " bytes of text without control characters";
-  if (v.empty() || v.size() > kMaxTextLength) return Bad(name, what, v);
+      "1 to " + std::to_string(max_length) + " bytes of text without control characters";
+  if (v.empty() || v.size() > max_length) return Bad(name, what, v);
   for (char c : v)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return Bad(name, what, v);
   *out = v;
@@ -268,6 +269,25 @@ StatusOr<std::string> ParseDocumentQuery(const Params& params) {
   for (char c : *v)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return Bad("id", "a document id", *v);
   return *v;
+}
+
+Status ParseConfigQuery(const Params& params) { return CheckNames(params, {}); }
+
+StatusOr<UploadQuery> ParseUploadQuery(const Params& params) {
+  ANNALS_RETURN_IF_ERROR(CheckNames(params, {"name", "title", "date"}));
+  UploadQuery q;
+  if (const std::string* v = Find(params, "name")) {
+    ANNALS_RETURN_IF_ERROR(ParseText("name", *v, &q.name, kMaxUploadNameLength));
+    // A name is only an origin label and the seed of an id, never a path
+    // on disk; still, "../x" would make a confusing id.
+    if (v->find_first_of("/\\") != std::string::npos || v->front() == '.')
+      return Bad("name", "a file name without directories, not starting with '.'", *v);
+  }
+  if (const std::string* v = Find(params, "title"))
+    ANNALS_RETURN_IF_ERROR(ParseText("title", *v, &q.title, kMaxTitleLength));
+  if (const std::string* v = Find(params, "date"))
+    ANNALS_RETURN_IF_ERROR(ParseDate("date", *v, &q.date));
+  return q;
 }
 
 #undef ANNALS_FILTER_NAMES

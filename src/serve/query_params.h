@@ -90,6 +90,22 @@ StatusOr<Page> ParsePageQuery(const Params& params, OutputFormat* format);
 inline constexpr size_t kMaxIdLength = 512;
 StatusOr<std::string> ParseDocumentQuery(const Params& params);
 
+// /api/config takes no parameters; any is a 400, as everywhere else.
+Status ParseConfigQuery(const Params& params);
+
+// POST /api/ingest. All optional. `name` is the upload's file name without
+// any directory (format detection and ids use it; browsers send only the
+// base name, so a slash or backslash is refused rather than guessed at); `title`
+// and `date` (YYYY-MM-DD, a real day) are what the uploader typed.
+inline constexpr size_t kMaxUploadNameLength = 255;
+inline constexpr size_t kMaxTitleLength = 500;
+struct UploadQuery {
+  std::string name;
+  std::string title;
+  std::string date;
+};
+StatusOr<UploadQuery> ParseUploadQuery(const Params& params);
+
 }  // namespace annals::serve
 
 #endif  // ANNALS_SERVE_QUERY_PARAMS_H_

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace annals::serve {
 namespace {
 
@@ -149,6 +151,77 @@ TEST(QueryParams, Document) {
   EXPECT_FALSE(ParseDocumentQuery({{"id", ""}}).ok());
   EXPECT_FALSE(ParseDocumentQuery({{"id", "a\nb"}}).ok());
   EXPECT_FALSE(ParseDocumentQuery({{"id", "a"}, {"x", "b"}}).ok());
+}
+
+TEST(QueryParams, ConfigTakesNothing) {
+  EXPECT_TRUE(ParseConfigQuery({}).ok());
+  EXPECT_FALSE(ParseConfigQuery({{"limit", "1"}}).ok());
+}
+
+TEST(QueryParams, Upload) {
+  StatusOr<UploadQuery> q =
+      ParseUploadQuery({{"name", "cairo talks.txt"}, {"title", "Talks"}, {"date", "2024-03-04"}});
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ(q->name, "cairo talks.txt");
+  EXPECT_EQ(q->title, "Talks");
+  EXPECT_EQ(q->date, "2024-03-04");
+  EXPECT_TRUE(ParseUploadQuery({})->name.empty());
+  EXPECT_FALSE(ParseUploadQuery({{"name", "a/b.txt"}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"name", "a\\b.txt"}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"name", ".."}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"name", ".hidden"}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"name", ""}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"name", std::string(kMaxUploadNameLength + 1, 'a')}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"title", "a\nb"}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"title", std::string(kMaxTitleLength + 1, 'a')}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"date", "2024-02-30"}}).ok());
+  EXPECT_FALSE(ParseUploadQuery({{"limit", "1"}}).ok());
+}
+
+// Property: a random query is either refused with a message naming one of
+// the parameters, or accepted with every value inside its documented range
+// and alphabet; with a fixed seed, so a failure reproduces.
+TEST(QueryParams, RandomQueriesAreRefusedOrWithinLimits) {
+  const std::vector<std::string> names = {
+      "actor",         "source",        "target", "country", "code",  "root", "quad_class",
+      "goldstein_min", "goldstein_max", "from",   "to",      "place", "bbox", "q",
+      "doc",           "limit",         "offset", "format"};
+  const std::string alphabet = "0123456789-.,eE+ aAzZisrUSA%_'\"\\\x01\x7f\xc3\xa9";
+  std::mt19937 rng(8);
+  int accepted = 0;
+  for (int round = 0; round < 20000; ++round) {
+    Params p;
+    const int n = 1 + static_cast<int>(rng() % 3);
+    for (int i = 0; i < n; ++i) {
+      std::string v;
+      const int len = static_cast<int>(rng() % 12);
+      for (int k = 0; k < len; ++k) v.push_back(alphabet[rng() % alphabet.size()]);
+      p.emplace(names[rng() % names.size()], v);
+    }
+    StatusOr<EventQuery> q = ParseEventQuery(p);
+    if (!q.ok()) {
+      const std::string m = q.status().message();
+      bool names_one = false;
+      for (const std::string& name : names) names_one = names_one || m.rfind(name + ":", 0) == 0;
+      ASSERT_TRUE(names_one) << m;
+      continue;
+    }
+    ++accepted;
+    const EventFilter& f = q->filter;
+    ASSERT_GE(q->page.limit, 1u);
+    ASSERT_LE(q->page.limit, kMaxPageSize);
+    ASSERT_LE(q->page.offset, kMaxOffset);
+    ASSERT_TRUE(f.quad_class >= 0 && f.quad_class <= 4);
+    ASSERT_TRUE(!f.goldstein_min || (*f.goldstein_min >= -10 && *f.goldstein_min <= 10));
+    ASSERT_TRUE(!f.goldstein_max || (*f.goldstein_max >= -10 && *f.goldstein_max <= 10));
+    for (char c : f.actor + f.source + f.target + f.country) ASSERT_TRUE(c >= 'A' && c <= 'Z');
+    for (char c : f.code + f.root) ASSERT_TRUE(c >= '0' && c <= '9');
+    for (char c : f.text + f.place + f.doc)
+      ASSERT_FALSE(static_cast<unsigned char>(c) < 0x20 || c == 0x7F);
+    ASSERT_TRUE(!f.bbox || (f.bbox->west <= f.bbox->east && f.bbox->south <= f.bbox->north));
+  }
+  // Not a vacuous pass: some random queries are valid ones.
+  EXPECT_GT(accepted, 100);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 # End-to-end: ingest the bundled samples, start `annals serve` on a free
 # loopback port, and ask its API and static files like a client would:
 # JSON and CSV, a 400, traversal attempts, the security headers, the
-# upload gate and the upload size limit.
+# configuration, the upload gate, uploads (named, pasted, duplicate,
+# broken) and the upload size limit.
 # Usage: serve_test.sh ANNALS SRC_DIR
 set -uo pipefail
 annals=$1
@@ -88,6 +89,17 @@ for h in 'Content-Security-Policy: default-src .self.' 'X-Content-Type-Options: 
   check "header $h" grep -qi "^$h" "$work/headers.txt"
 done
 
+curl -s "$base/api/config" >"$work/config.json"
+check "config: read-only, limits" python3 - "$work/config.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert c["allow_ingest"] is False, c
+assert c["max_upload_bytes"] == 4096 * 1024, c
+assert c["page_size"] == {"default": 100, "max": 1000}, c
+assert c["version"], c
+PY
+check "config with a parameter is 400" test "$(status "$base/api/config?x=1")" = 400
+
 printf 'Monday 4 March 2024 - 10:00\n\nTalks\n\nEgypt met Qatar in Cairo on Monday.\n' >"$work/up.txt"
 check "ingest is off by default (403)" \
   test "$(status -X POST --data-binary @"$work/up.txt" "$base/api/ingest")" = 403
@@ -96,12 +108,42 @@ wait "${pids[0]}" 2>/dev/null
 check "SIGTERM stops the server" grep -q 'stopped' "$work/out.txt"
 
 start --allow-ingest --max-upload-kb 1
-check "ingest allowed: upload stored" \
-  test "$(status -X POST --data-binary @"$work/up.txt" "$base/api/ingest?name=talks.txt")" = 200
+check "config says ingest is allowed, 1 KB" python3 -c '
+import json, sys, urllib.request
+c = json.load(urllib.request.urlopen(sys.argv[1] + "/api/config"))
+assert c["allow_ingest"] is True and c["max_upload_bytes"] == 1024, c' "$base"
+post() { curl -s -X POST --data-binary @"$1" "$base/api/ingest$2"; }
+post "$work/up.txt" '?name=talks.txt' >"$work/r1.json"
+check "ingest allowed: upload stored as talks" python3 - "$work/r1.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["stored"] == 1 and r["documents"][0]["id"] == "talks", r
+assert r["documents"][0]["status"] == "stored" and r["format"] == "wire", r
+PY
+post "$work/up.txt" '?name=talks.txt' >"$work/r2.json"
+check "the same upload again is a duplicate" python3 - "$work/r2.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["stored"] == 0 and r["duplicates"] == 1 and r["documents"][0]["status"] == "duplicate", r
+PY
+printf 'Turkey hosted Iranian diplomats in Ankara.\n' >"$work/paste.txt"
+post "$work/paste.txt" '?title=Ankara&date=2024-03-06' >"$work/r3.json"
+paste_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["documents"][0]["id"])' "$work/r3.json")
+check "a nameless upload gets a content id ($paste_id)" bash -c "[[ '$paste_id' =~ ^upload-[0-9a-f]{12}$ ]]"
+check "with the given title" grep -q '"title":"Ankara"' \
+  <(curl -s -G "$base/api/document" --data-urlencode "id=$paste_id")
+printf 'a\0b\0c' >"$work/broken.txt"
+check "a broken upload is 400" \
+  test "$(status -X POST --data-binary @"$work/broken.txt" "$base/api/ingest?name=broken.txt")" = 400
+check "saying why" grep -q '"error":"broken.txt: \[E' <(post "$work/broken.txt" '?name=broken.txt')
+check "a name with a directory is 400" \
+  test "$(status -X POST --data-binary @"$work/up.txt" "$base/api/ingest?name=../x.txt")" = 400
 head -c 4096 /dev/zero | tr '\0' 'a' >"$work/big.txt"
 check "upload over the limit is 413" \
   test "$(status -X POST --data-binary @"$work/big.txt" "$base/api/ingest")" = 413
+check "the 413 names the limit" grep -q 'limit of 1 KB' <(post "$work/big.txt" '')
 check "the upload is served" test "$(status -G "$base/api/document" --data-urlencode id=talks)" = 200
+check "its events are listed" grep -q '"doc":"talks"' <(curl -s "$base/api/events?doc=talks")
 
 "$annals" serve --db "$work/none.db" >/dev/null 2>&1
 check "missing store exits 101" test $? -eq 101
