@@ -29,6 +29,11 @@ bool OneOf(std::string_view w, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// Proper nouns that name a time, not an actor: "sanctions on Friday".
+constexpr std::array<std::string_view, 19> kTimeNames = {
+    "monday",    "tuesday",  "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "january",   "february", "march",     "april",    "june",     "july",     "august",
+    "september", "october",  "november",  "december", "christmas"};
 constexpr std::array<std::string_view, 5> kNegators = {"not", "never", "n't", "no", "neither"};
 // Verbs and nouns whose complement did not happen: "avoided vetoing".
 constexpr std::array<std::string_view, 12> kNegatingHeads = {
@@ -470,7 +475,7 @@ class EventStage final : public Stage {
         continue;
       }
       if (tree.Upos(x) == syntax::upos::kPropn) {
-        out.push_back(UnknownActor(doc, tree, x, by_token));
+        if (!OneOf(tree.Lower(x), kTimeNames)) out.push_back(UnknownActor(doc, tree, x, by_token));
       } else if (tree.Upos(x) == syntax::upos::kNoun && depth < 2) {
         // "the war that has killed ...": whose war? its owner, or the one
         // who wages it.
