@@ -1,9 +1,10 @@
 // Reading one Document back from PostgreSQL: the documents row, then every
 // child table in idx order through row_codec.h's readers (the SQLite
-// store's), all in one read-only snapshot. Chunks are rebuilt from the
+// store's), all in one read-only snapshot and one round trip. Chunks are rebuilt from the
 // tokens' heads, as in SQLite. Tested by postgres_store_test.cc.
 #include <cmath>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 #include "store/postgres_connection.h"
@@ -43,10 +44,28 @@ class PgSource {
 
 Status PostgresStore::LoadDocument(pqxx::transaction_base& tx, const std::string& id,
                                    Document* doc) {
-  const pqxx::result found = tx.exec_prepared("load_document", id);
+  // All fourteen statements (prepared on connecting, postgres_store.cc) in
+  // one round trip (libpqxx's pipeline sends them as one message): the
+  // children find the document by its id themselves.
+  // A round trip per query made `export` of the BBC corpus 5 times slower
+  // than SQLite's.
+  const std::string key = tx.quote(id);
+  pqxx::pipeline pipe(tx);
+  pipe.retain(static_cast<int>(std::tuple_size_v<ChildTables>) + 2);
+  const pqxx::pipeline::query_id doc_query =
+      pipe.insert("EXECUTE annals_load_document(" + key + ")");
+  std::vector<pqxx::pipeline::query_id> child_queries;
+  (void)ForEachChildTable([&](auto table) {
+    using Table = decltype(table);
+    child_queries.push_back(
+        pipe.insert("EXECUTE annals_load_" + std::string(Table::kTable) + "(" + key + ")"));
+    return Status::Ok();
+  });
+  pipe.complete();
+  const pqxx::result found = pipe.retrieve(doc_query);
   if (found.empty()) return Status(ErrorCode::kNotFound, "no document with id '" + id + "'");
   PgSource r(found[0]);
-  const int64_t rowid = r.Int();
+  r.Int();  // rowid: the children were found by id
   doc->id = r.Text();
   doc->content_hash = r.Text();
   doc->format = r.Text();
@@ -71,10 +90,11 @@ Status PostgresStore::LoadDocument(pqxx::transaction_base& tx, const std::string
     return Status(ErrorCode::kStore, "stored tokens of '" + id + "' are not bytea");
   ANNALS_RETURN_IF_ERROR(DecodeTokens(tokens, &doc->tokens));
   if (!r.IsNull()) doc->duplicate_of = r.Text();
+  size_t next = 0;
   ANNALS_RETURN_IF_ERROR(ForEachChildTable([&](auto table) {
     using Table = decltype(table);
     auto& items = Table::Items(*doc);
-    for (const pqxx::row& row : tx.exec_prepared("load_" + std::string(Table::kTable), rowid)) {
+    for (const pqxx::row& row : pipe.retrieve(child_queries[next++])) {
       PgSource source(row);
       ANNALS_RETURN_IF_ERROR(Table::Read(source, &items.emplace_back()));
     }

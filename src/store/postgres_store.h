@@ -34,6 +34,14 @@
 
 namespace annals::internal {
 
+// The documents row as Load reads it, up to "WHERE id = " (the quoted id
+// follows).
+inline constexpr char kPgLoadDocumentSql[] =
+    "SELECT rowid, id, content_hash, format, origin_path, origin_record, source, url, published,"
+    " title, dateline_place, language, text, metadata, stages, tokens,"
+    " (SELECT o.id FROM documents o WHERE o.rowid = d.duplicate_of)"
+    " FROM documents d WHERE id = ";
+
 // A document the batch will write, with what the decisions gave it.
 struct PgPending {
   size_t index = 0;                // in the batch
@@ -63,6 +71,9 @@ class PostgresStore final : public Store {
   PostgresStore() = default;
   // Connects again after a broken connection (kUnavailable if it cannot).
   Status EnsureConnected();
+  // Prepares Load's statements (and a reader's snapshot setting) on this
+  // connection, once.
+  Status PrepareLoad();
   // postgres_store.cc: the decisions for a batch, inside `tx`.
   Status Decide(pqxx::work& tx, std::span<const Document> docs, std::vector<PgPending>* pending,
                 WriteResult* result);
@@ -81,6 +92,7 @@ class PostgresStore final : public Store {
   bool read_only_ = false;
   int version_ = 0;
   std::unique_ptr<pqxx::connection> conn_;
+  int prepared_backend_ = 0;  // the server process PrepareLoad ran on
 };
 
 }  // namespace annals::internal

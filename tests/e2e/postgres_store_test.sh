@@ -6,7 +6,8 @@
 #  - ingests samples/ into SQLite and PostgreSQL: the ingest summaries,
 #    `export --gdelt-events`, `stats` and `show` of every document agree
 #    exactly; a second ingest adds nothing;
-#  - the same on the BBC corpus when ../shared is there (ANNALS_SHARED);
+#  - the same (but the second ingest) on the BBC corpus when ../shared is
+#    there (ANNALS_SHARED);
 #  - a server that is not there is [E020].
 # Usage: postgres_store_test.sh ANNALS SRC_DIR
 set -uo pipefail
@@ -71,6 +72,9 @@ compare() {
     cmp -s <("$annals" show "$id" --db "$lite") <("$annals" show "$id" --db "$pg") || differ=$((differ + 1))
   done <"$work/pg.ids"
   check "$what: show gives the same documents" test $differ -eq 0
+  # Re-ingesting runs the whole pipeline again (15 s for the BBC corpus
+  # on a busy machine): the samples show the no-op.
+  [[ "$what" == samples ]] || return 0
   "$annals" ingest "$input" --db "$pg" --quiet >"$work/pg2.in"
   check "$what: a second ingest adds nothing" grep -q " 0 documents stored (0 new, 0 replaced" "$work/pg2.in"
   "$annals" stats --db "$pg" --json >"$work/pg2.stats"
