@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <pqxx/pqxx>
 #include <random>
@@ -312,6 +314,47 @@ TEST_F(PostgresStore, ConcurrentWritersStoreEachDocumentOnce) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->documents, docs.size());
   EXPECT_EQ(s->events, docs.size());
+}
+
+// The SQLite store's WritesCorpusSizedBatches on the server: 2,225
+// documents of 20 sentences (all near-duplicates of each other, so every
+// lookup finds candidates) in batches of 256. The time is printed, not
+// checked.
+TEST_F(PostgresStore, WritesCorpusSizedBatches) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 2225; ++i) {
+    Document d;
+    d.id = "bbc-" + std::to_string(i);
+    d.format = "csv";
+    std::string sentence = "Article " + std::to_string(i) + " says";
+    while (sentence.size() < 105) sentence += " more words";
+    sentence += ".";
+    for (uint32_t s = 0; s < 20; ++s) {
+      const uint32_t begin = static_cast<uint32_t>(d.text.size());
+      d.text += sentence + " ";
+      const uint32_t first = static_cast<uint32_t>(d.tokens.size());
+      for (uint32_t b = begin; b + 5 < begin + sentence.size(); b += 5)
+        d.tokens.push_back(Token{{b, b + 4}, TokenKind::kWord, true});
+      d.sentences.push_back(Sentence{
+          {begin, d.tokens.back().span.end}, {first, static_cast<uint32_t>(d.tokens.size())}, 0});
+    }
+    d.paragraphs.push_back(Paragraph{{0, static_cast<uint32_t>(d.text.size())}, {0, 20}});
+    docs.push_back(std::move(d));
+  }
+  auto pg = MustOpen();
+  ASSERT_NE(pg, nullptr);
+  const auto start = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < docs.size(); i += 256) {
+    const size_t n = std::min<size_t>(256, docs.size() - i);
+    StatusOr<WriteResult> r = pg->WriteBatch(std::span(docs).subspan(i, n));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->inserted, n);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  RecordProperty("seconds", std::to_string(seconds));
+  std::printf("[          ] 2225 documents, 44500 sentences written in %.3f s\n", seconds);
+  EXPECT_EQ(pg->Stats()->sentences, 44500u);
 }
 
 TEST(PostgresStoreOpen, UnreachableServerIsE020) {

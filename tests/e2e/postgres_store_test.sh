@@ -6,6 +6,8 @@
 #  - ingests samples/ into SQLite and PostgreSQL: the ingest summaries,
 #    `export --gdelt-events`, `stats` and `show` of every document agree
 #    exactly; a second ingest adds nothing;
+#  - two ingests of the samples at once into one database store each
+#    document once;
 #  - the same (but the second ingest) on the BBC corpus when ../shared is
 #    there (ANNALS_SHARED);
 #  - a server that is not there is [E020].
@@ -82,6 +84,19 @@ compare() {
 }
 
 compare "$src/samples" "$work/samples.db" "$ANNALS_PG_URL" "samples"
+
+# Two processes ingesting the same input into one database at once: each
+# document stored once, by one of them.
+both_url=$(pg_createdb concurrent)
+"$annals" ingest "$src/samples" --db "$both_url" --quiet >"$work/c1.in" 2>&1 &
+"$annals" ingest "$src/samples" --db "$both_url" --quiet >"$work/c2.in" 2>&1 &
+wait
+new() { sed -n 's/.* documents stored (\([0-9]*\) new.*/\1/p' "$1"; }
+"$annals" stats --db "$both_url" --json >"$work/both.stats"
+check "two concurrent ingests: the same stats as one" cmp -s "$work/lite.stats" "$work/both.stats"
+stored=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["documents"])' "$work/both.stats")
+check "two concurrent ingests: each document stored by one" \
+  test $(($(new "$work/c1.in") + $(new "$work/c2.in"))) -eq "$stored"
 if [[ -d "$shared/corpora/bbc-news" ]]; then
   bbc_url=$(pg_createdb bbc)
   compare "$shared/corpora/bbc-news" "$work/bbc.db" "$bbc_url" "BBC"
