@@ -22,7 +22,9 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
                                      std::string_view summary, std::vector<FlagSpec> specs,
                                      const Args& args, std::ostream& out, std::ostream& err,
                                      Flags* flags, int* exit_code) {
-  specs.insert(specs.begin(), {"db", "FILE", "the SQLite store to read (required)"});
+  specs.insert(specs.begin(), {"db", "FILE|URL",
+                               "the store to read (required): a SQLite file, or a "
+                               "postgresql://... URL"});
   specs.push_back({"help", "", "show this help"});
   std::string error;
   const std::string who = "annals " + std::string(name) + ": ";
@@ -42,7 +44,7 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
     *exit_code = kExitUsage;
     return nullptr;
   }
-  if (!std::filesystem::exists(*db)) {
+  if (!Store::IsServerUrl(*db) && !std::filesystem::exists(*db)) {
     err << who << "no store at " << *db << " (create one with 'annals ingest')\n";
     *exit_code = kExitFatal;
     return nullptr;
