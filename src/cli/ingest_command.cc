@@ -16,7 +16,7 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH... --db FILE";
+constexpr char kUsage[] = "PATH... --db FILE|URL";
 constexpr char kSummary[] =
     "Reads articles (files, directories, or - for standard input; wire text,\n"
     "plain text, JSON Lines, CSV, WARC archives or RSS/Atom feeds, detected),\n"

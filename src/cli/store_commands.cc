@@ -64,7 +64,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store =
-      OpenFromFlags("show", "DOC_ID --db FILE",
+      OpenFromFlags("show", "DOC_ID --db FILE|URL",
                     "Prints the stored document DOC_ID with everything known about it\n"
                     "as JSON (docs/schema.md).",
                     {{"no-tokens", "", "leave the token list out"}}, args, out, err, &flags, &code);
@@ -88,7 +88,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
 int RunList(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
-  auto store = OpenFromFlags("list", "--db FILE [--limit N]",
+  auto store = OpenFromFlags("list", "--db FILE|URL [--limit N]",
                              "Prints the ids of stored documents, one per line, oldest first.",
                              {{"limit", "N", "at most N ids (default: all)"}}, args, out, err,
                              &flags, &code);
@@ -112,7 +112,7 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store =
-      OpenFromFlags("stats", "--db FILE [--json]",
+      OpenFromFlags("stats", "--db FILE|URL [--json]",
                     "Prints what the store holds: documents, sentences, tokens and\n"
                     "annotation counts, by input format.",
                     {{"json", "", "print as one JSON object"}}, args, out, err, &flags, &code);
@@ -173,7 +173,7 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store = OpenFromFlags(
-      "export", "--gdelt-events|--gdelt-gkg --db FILE [--header] [--all] [--json] [--data DIR]",
+      "export", "--gdelt-events|--gdelt-gkg --db FILE|URL [--header] [--all] [--json] [--data DIR]",
       "Writes what the store holds in GDELT's layouts (docs/gdelt.md), columns we\n"
       "cannot fill left empty:\n"
       "  --gdelt-events  GDELT 2.0 Events: one tab-separated line of 61 columns\n"

@@ -257,6 +257,31 @@ TEST_F(PostgresStore, BadDocumentIsTakenBackAlone) {
   EXPECT_TRUE(pg->Load("last").ok());
 }
 
+TEST_F(PostgresStore, LinksCopiesAcrossWritersAndFreesThemOnReplace) {
+  auto first = MustOpen();
+  ASSERT_NE(first, nullptr);
+  ASSERT_TRUE(first->WriteBatch(std::vector<Document>{FullDocument("story", kStory)}).ok());
+  // Another writer (process) finds the original through document_bands.
+  auto second = MustOpen();
+  ASSERT_NE(second, nullptr);
+  Document copy = FullDocument("copy", std::string("Republished by a site. ") + kStory);
+  StatusOr<WriteResult> r = second->WriteBatch(std::vector<Document>{copy});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->near_duplicates, 1u);
+  EXPECT_EQ(first->Load("copy")->duplicate_of, "story");
+  // A copy of the copy links to the original: stars, never chains.
+  Document again = FullDocument("again", std::string("Seen first on a site. ") + kStory);
+  r = first->WriteBatch(std::vector<Document>{again});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(first->Load("again")->duplicate_of, "story");
+  // A new version of the original (given id) frees its copies.
+  r = second->WriteBatch(std::vector<Document>{FullDocument("story", "Something else.")});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->replaced, 1u);
+  EXPECT_EQ(first->Load("copy")->duplicate_of, "");
+  EXPECT_EQ(first->ListNearDuplicates()->size(), 0u);
+}
+
 TEST_F(PostgresStore, RefusesNewerSchema) {
   ASSERT_NE(MustOpen(), nullptr);
   Exec("UPDATE annals_schema SET version = 99");

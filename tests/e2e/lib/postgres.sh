@@ -10,7 +10,8 @@
 #                         "annals", export ANNALS_PG_URL, PG_PORT, PG_DIR
 #   pg_stop DIR [immediate]   stop it (fast shutdown; "immediate" is a crash:
 #                         no checkpoint, recovery on the next start)
-#   pg_restart DIR        start it again on the same port (after pg_stop)
+#   pg_restart DIR        start it again on the same port (stopping it first
+#                         if it runs)
 #   pg_createdb NAME      create another database on the last started server
 #                         and print its URL
 # The cluster trusts local connections (no password) and runs with fsync
@@ -69,7 +70,7 @@ pg_start() {
   pg_as_owner "$bin/initdb" -D "$dir/data" -U annals -A trust -E UTF8 --locale=C \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; return 1; }
   pg_free_port >"$dir/port"
-  pg_restart "$dir" || return 1
+  pg_launch "$dir" || return 1
   "$bin/createdb" -h 127.0.0.1 -p "$(cat "$dir/port")" -U annals annals || return 1
   export PG_DIR=$dir
   export PG_PORT
@@ -78,6 +79,17 @@ pg_start() {
 }
 
 pg_restart() {
+  local dir=$1 bin
+  bin=$(pg_bin) || return 1
+  if pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    pg_stop "$dir" || return 1
+  fi
+  pg_launch "$dir"
+}
+
+# Starts the server of DIR on the port in DIR/port and waits until it
+# accepts connections.
+pg_launch() {
   local dir=$1 bin
   bin=$(pg_bin) || return 1
   local port
