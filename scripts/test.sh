@@ -21,6 +21,9 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja \
 ninja -C build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# End-to-end tests that also run a whole corpus (PostgreSQL) keep to the
+# samples here.
+export ANNALS_E2E_SMALL=1
 # Left to the Release run: the format check, and the two slowest tests under
 # the sanitizers (the whole BBC corpus end to end, 3 minutes; training the
 # syntax model twice, 1 minute), whose code the other tests run under ASan
