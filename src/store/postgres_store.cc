@@ -323,19 +323,7 @@ StatusOr<StoreStats> PostgresStore::Stats() {
     // One snapshot, so the counts agree with each other while others write;
     // one statement, so one round trip.
     Snapshot tx(*conn_);
-    const std::pair<const char*, uint64_t*> tables[] = {{"paragraphs", &stats.paragraphs},
-                                                        {"sentences", &stats.sentences},
-                                                        {"mentions", &stats.mentions},
-                                                        {"actors", &stats.actors},
-                                                        {"events", &stats.events},
-                                                        {"places", &stats.places},
-                                                        {"quotes", &stats.quotes},
-                                                        {"counts", &stats.counts},
-                                                        {"tones", &stats.tones},
-                                                        {"dates", &stats.dates},
-                                                        {"framings", &stats.framings},
-                                                        {"themes", &stats.themes},
-                                                        {"diagnostics", &stats.diagnostics}};
+    const auto tables = CountedTables(stats);
     std::string sql =
         "SELECT count(*), coalesce(sum(token_count), 0), coalesce(sum(octet_length(text)), 0),"
         " count(duplicate_of)";

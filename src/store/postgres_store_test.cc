@@ -25,6 +25,7 @@
 namespace annals {
 namespace {
 
+using testing_util::CorpusSizedDocuments;
 using testing_util::FullDocument;
 using testing_util::TempDir;
 
@@ -346,26 +347,7 @@ TEST_F(PostgresStore, ConcurrentWritersStoreEachDocumentOnce) {
 // lookup finds candidates) in batches of 256. The time is printed, not
 // checked.
 TEST_F(PostgresStore, WritesCorpusSizedBatches) {
-  std::vector<Document> docs;
-  for (int i = 0; i < 2225; ++i) {
-    Document d;
-    d.id = "bbc-" + std::to_string(i);
-    d.format = "csv";
-    std::string sentence = "Article " + std::to_string(i) + " says";
-    while (sentence.size() < 105) sentence += " more words";
-    sentence += ".";
-    for (uint32_t s = 0; s < 20; ++s) {
-      const uint32_t begin = static_cast<uint32_t>(d.text.size());
-      d.text += sentence + " ";
-      const uint32_t first = static_cast<uint32_t>(d.tokens.size());
-      for (uint32_t b = begin; b + 5 < begin + sentence.size(); b += 5)
-        d.tokens.push_back(Token{{b, b + 4}, TokenKind::kWord, true});
-      d.sentences.push_back(Sentence{
-          {begin, d.tokens.back().span.end}, {first, static_cast<uint32_t>(d.tokens.size())}, 0});
-    }
-    d.paragraphs.push_back(Paragraph{{0, static_cast<uint32_t>(d.text.size())}, {0, 20}});
-    docs.push_back(std::move(d));
-  }
+  const std::vector<Document> docs = CorpusSizedDocuments();
   auto pg = MustOpen();
   ASSERT_NE(pg, nullptr);
   const auto start = std::chrono::steady_clock::now();

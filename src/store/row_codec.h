@@ -21,10 +21,12 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "annals/document.h"
 #include "annals/status.h"
+#include "annals/store.h"
 
 namespace annals::internal {
 
@@ -47,6 +49,23 @@ std::string ColumnList(const std::array<std::string_view, N>& columns,
     out += c;
   }
   return out;
+}
+
+// The tables `Store::Stats` counts rows of, with where each count goes.
+inline std::array<std::pair<const char*, uint64_t*>, 13> CountedTables(StoreStats& stats) {
+  return {{{"paragraphs", &stats.paragraphs},
+           {"sentences", &stats.sentences},
+           {"mentions", &stats.mentions},
+           {"actors", &stats.actors},
+           {"events", &stats.events},
+           {"places", &stats.places},
+           {"quotes", &stats.quotes},
+           {"counts", &stats.counts},
+           {"tones", &stats.tones},
+           {"dates", &stats.dates},
+           {"framings", &stats.framings},
+           {"themes", &stats.themes},
+           {"diagnostics", &stats.diagnostics}}};
 }
 
 namespace row {

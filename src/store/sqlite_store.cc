@@ -7,6 +7,7 @@
 
 #include <utility>
 
+#include "store/row_codec.h"
 #include "store/schema.h"
 
 namespace annals::internal {
@@ -294,19 +295,7 @@ StatusOr<StoreStats> SqliteStore::ReadStats() {
   stats.documents = static_cast<uint64_t>(row.Int());
   stats.tokens = static_cast<uint64_t>(row.Int());
   stats.text_bytes = static_cast<uint64_t>(row.Int());
-  const std::pair<const char*, uint64_t*> tables[] = {{"paragraphs", &stats.paragraphs},
-                                                      {"sentences", &stats.sentences},
-                                                      {"mentions", &stats.mentions},
-                                                      {"actors", &stats.actors},
-                                                      {"events", &stats.events},
-                                                      {"places", &stats.places},
-                                                      {"quotes", &stats.quotes},
-                                                      {"counts", &stats.counts},
-                                                      {"tones", &stats.tones},
-                                                      {"dates", &stats.dates},
-                                                      {"framings", &stats.framings},
-                                                      {"themes", &stats.themes},
-                                                      {"diagnostics", &stats.diagnostics}};
+  const auto tables = CountedTables(stats);
   for (const auto& [table, out] : tables) {
     Stmt count;
     ANNALS_RETURN_IF_ERROR(

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "annals/document.h"
 #include "syntax/chunks.h"
@@ -33,6 +34,33 @@ class TempDir {
  private:
   std::filesystem::path dir_;
 };
+
+// About the size of the BBC corpus: 2,225 articles, ~2.2 KB and 20
+// sentences of ~22 tokens each, all near-duplicates of the first (they
+// differ in one number), so every near-duplicate lookup finds candidates.
+inline std::vector<Document> CorpusSizedDocuments() {
+  std::vector<Document> docs;
+  for (int i = 0; i < 2225; ++i) {
+    Document d;
+    d.id = "bbc-" + std::to_string(i);
+    d.format = "csv";
+    std::string sentence = "Article " + std::to_string(i) + " says";
+    while (sentence.size() < 105) sentence += " more words";
+    sentence += ".";
+    for (uint32_t s = 0; s < 20; ++s) {
+      const uint32_t begin = static_cast<uint32_t>(d.text.size());
+      d.text += sentence + " ";
+      const uint32_t first = static_cast<uint32_t>(d.tokens.size());
+      for (uint32_t b = begin; b + 5 < begin + sentence.size(); b += 5)
+        d.tokens.push_back(Token{{b, b + 4}, TokenKind::kWord, true});
+      d.sentences.push_back(Sentence{
+          {begin, d.tokens.back().span.end}, {first, static_cast<uint32_t>(d.tokens.size())}, 0});
+    }
+    d.paragraphs.push_back(Paragraph{{0, static_cast<uint32_t>(d.text.size())}, {0, 20}});
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
 
 // Two sentences in one paragraph, tokens with every optional slot used, and
 // one of each annotation. `id` and `body` vary identity and content.

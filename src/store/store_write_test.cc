@@ -14,6 +14,7 @@
 namespace annals {
 namespace {
 
+using testing_util::CorpusSizedDocuments;
 using testing_util::FullDocument;
 using testing_util::TempDir;
 
@@ -195,26 +196,7 @@ TEST_F(StoreWrite, ListIdsInInsertionOrderUpToLimit) {
 // differ in one number), in batches. The time is printed, not checked:
 // speed is the benchmarks' business.
 TEST_F(StoreWrite, WritesCorpusSizedBatches) {
-  std::vector<Document> docs;
-  for (int i = 0; i < 2225; ++i) {
-    Document d;
-    d.id = "bbc-" + std::to_string(i);
-    d.format = "csv";
-    std::string sentence = "Article " + std::to_string(i) + " says";
-    while (sentence.size() < 105) sentence += " more words";
-    sentence += ".";
-    for (uint32_t s = 0; s < 20; ++s) {
-      const uint32_t begin = static_cast<uint32_t>(d.text.size());
-      d.text += sentence + " ";
-      const uint32_t first = static_cast<uint32_t>(d.tokens.size());
-      for (uint32_t b = begin; b + 5 < begin + sentence.size(); b += 5)
-        d.tokens.push_back(Token{{b, b + 4}, TokenKind::kWord, true});
-      d.sentences.push_back(Sentence{
-          {begin, d.tokens.back().span.end}, {first, static_cast<uint32_t>(d.tokens.size())}, 0});
-    }
-    d.paragraphs.push_back(Paragraph{{0, static_cast<uint32_t>(d.text.size())}, {0, 20}});
-    docs.push_back(std::move(d));
-  }
+  const std::vector<Document> docs = CorpusSizedDocuments();
   const auto start = std::chrono::steady_clock::now();
   for (size_t i = 0; i < docs.size(); i += 256) {
     const size_t n = std::min<size_t>(256, docs.size() - i);
