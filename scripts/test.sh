@@ -21,6 +21,7 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja \
 ninja -C build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 # End-to-end tests that also run a whole corpus (PostgreSQL) keep to the
 # samples here.
 export ANNALS_E2E_SMALL=1
