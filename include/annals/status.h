@@ -38,6 +38,7 @@ enum class ErrorCode : int {
   kBadDictionary = 17,   // a dictionary or ontology line is malformed (FILE:LINE)
   kBadArchive = 18,      // a WARC or gzip record is malformed or truncated
   kBadFeed = 19,         // an RSS or Atom feed is not well-formed XML or lacks items
+  kQueue = 21,           // the work queue cannot be reached or refused a message (NATS)
 };
 
 // The "[E003]" prefix for a code.
