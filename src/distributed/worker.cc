@@ -1,10 +1,20 @@
 // The worker loop; the contract and the failure handling are described in
 // worker.h.
+//
+// The worker keeps a pool of processed messages keyed by stream sequence.
+// Each turn of the loop commits the pool's longest run that starts right
+// after the consumer's ack floor (ordered mode) or everything (unordered),
+// then fetches more work while the pool has room. A waiting worker keeps
+// fetching, so the message every other worker waits for (one whose worker
+// died, redelivered after ack_wait) is always picked up by someone, and
+// messages are never handed back just to restore the order (each hand-back
+// would count as a delivery towards max_deliveries).
 #include "distributed/worker.h"
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -16,11 +26,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A message this worker holds until its documents are committed.
-struct Held {
+// A processed message this worker holds until its documents are committed.
+struct Entry {
   Delivery delivery;
-  size_t first_doc = 0, end_doc = 0;  // its documents in the batch's vector
-  bool single_document = false;       // a document message (not a file reference)
+  std::vector<Document> docs;    // its documents, through the pipeline
+  bool single_document = false;  // a document message (not a file reference)
 };
 
 // Collects what the readers make of a referenced file.
@@ -62,27 +72,20 @@ class Worker {
   // Sends a message to the dead-letter stream and terminates it; if the
   // queue is away it is left to come back (and be judged again).
   void Dead(Delivery& d, const std::string& reason);
-  // Decodes and processes one message, appending its documents to docs_;
-  // false when the message was dealt with already (dead, returned).
-  bool Prepare(Delivery& d, Held* held);
-  void HandleBatch(std::vector<Delivery> batch);
-  // Waits until every message before `first_sequence` is acknowledged;
-  // false if that took longer than ack_wait without progress.
-  bool WaitForTurn(uint64_t first_sequence, std::vector<Held>& run);
-  // Writes docs_[first, end) with retries; false if it gave up.
-  bool Write(std::vector<Held>& run, size_t first, size_t end, WriteResult* result);
-  void KeepAlive(std::vector<Held>& run) {
-    for (Held& h : run) (void)h.delivery.InProgress();
+  // Decodes and processes one message into *entry; false when the message
+  // was dealt with already (dead letter, handed back).
+  bool Prepare(Delivery& d, Entry* entry);
+  // Adds fetched messages to the pool, processing those not seen before (a
+  // redelivery of a message in the pool keeps its processed documents).
+  void Take(std::vector<Delivery> fetched);
+  // Commits what may be committed now; true if anything was.
+  bool CommitReady();
+  // Writes, then acknowledges, `run`; hands it back if the store stays away.
+  void Commit(std::vector<Entry>& run);
+  bool Write(std::vector<Entry>& run, std::vector<Document>& docs, WriteResult* result);
+  void KeepAlive() {
+    for (auto& [seq, e] : pool_) (void)e.delivery.InProgress();
   }
-  void GiveBack(std::vector<Held>& run) {
-    for (Held& h : run) {
-      const auto delay =
-          BackoffDelay(options_.backoff, static_cast<uint32_t>(h.delivery.deliveries()),
-                       h.delivery.stream_sequence());
-      if (h.delivery.Nak(delay).ok()) ++counts_.returned;
-    }
-  }
-  void Commit(std::vector<Held>& run);
 
   WorkQueue& queue_;
   const StoreOpener& open_store_;
@@ -92,7 +95,7 @@ class Worker {
   WorkerCounts& counts_;
   std::unique_ptr<Store> store_;
   Scratch scratch_;
-  std::vector<Document> docs_;
+  std::map<uint64_t, Entry> pool_;  // by stream sequence
 };
 
 void Worker::Dead(Delivery& d, const std::string& reason) {
@@ -108,8 +111,7 @@ void Worker::Dead(Delivery& d, const std::string& reason) {
   }
 }
 
-bool Worker::Prepare(Delivery& d, Held* held) {
-  ++counts_.messages;
+bool Worker::Prepare(Delivery& d, Entry* entry) {
   if (d.deliveries() > options_.max_deliveries) {
     Dead(d, "delivered " + std::to_string(d.deliveries()) +
                 " times without being stored (a worker may have crashed on it)");
@@ -120,75 +122,89 @@ bool Worker::Prepare(Delivery& d, Held* held) {
     Dead(d, item.status().ToString());
     return false;
   }
-  held->first_doc = docs_.size();
   if (item->kind == WorkKind::kDocument) {
-    Document& doc = docs_.emplace_back(std::move(item->document));
+    Document& doc = item->document;
     if (Status s = pipeline_.Process(doc, scratch_); !s.ok()) {
-      const std::string reason = doc.origin.Describe() + ": " + s.ToString();
-      docs_.pop_back();
-      Dead(d, reason);
+      Dead(d, doc.origin.Describe() + ": " + s.ToString());
       return false;
     }
-    held->single_document = true;
-  } else {
-    std::string bytes;
-    Status s = ReadWholeFile(item->path, options_.read.max_file_bytes, &bytes);
-    if (!s.ok()) {
-      // A shared file system may be back later; a file that stays away
-      // ends in the dead letters after max_deliveries.
-      events_.Note(s.ToString());
-      const auto delay = BackoffDelay(options_.backoff, static_cast<uint32_t>(d.deliveries()),
-                                      d.stream_sequence());
-      if (d.Nak(delay).ok()) ++counts_.returned;
-      return false;
-    }
-    ReadOptions read = options_.read;
-    read.id_base = item->id_base;
-    FileSink sink(&docs_);
-    ParseBuffer(bytes, item->path, item->format, read, sink);
-    for (const std::string& e : sink.errors) events_.Note(e);
-    counts_.record_errors += sink.errors.size();
-    // Documents the pipeline refuses are record errors too; the rest stay.
-    size_t kept = held->first_doc;
-    for (size_t i = held->first_doc; i < docs_.size(); ++i) {
-      if (Status p = pipeline_.Process(docs_[i], scratch_); !p.ok()) {
-        events_.Note(docs_[i].origin.Describe() + ": " + p.ToString());
-        ++counts_.record_errors;
-        continue;
-      }
-      if (kept != i) docs_[kept] = std::move(docs_[i]);
-      ++kept;
-    }
-    docs_.resize(kept);
+    entry->docs.push_back(std::move(doc));
+    entry->single_document = true;
+    return true;
   }
-  held->end_doc = docs_.size();
+  std::string bytes;
+  Status s = ReadWholeFile(item->path, options_.read.max_file_bytes, &bytes);
+  if (!s.ok()) {
+    // A shared file system may be back later; a file that stays away ends
+    // in the dead letters after max_deliveries.
+    events_.Note(s.ToString());
+    const auto delay =
+        BackoffDelay(options_.backoff, static_cast<uint32_t>(d.deliveries()), d.stream_sequence());
+    if (d.Nak(delay).ok()) ++counts_.returned;
+    return false;
+  }
+  ReadOptions read = options_.read;
+  read.id_base = item->id_base;
+  std::vector<Document> docs;
+  FileSink sink(&docs);
+  ParseBuffer(bytes, item->path, item->format, read, sink);
+  for (const std::string& e : sink.errors) events_.Note(e);
+  counts_.record_errors += sink.errors.size();
+  for (Document& doc : docs) {
+    // Documents the pipeline refuses are record errors; the rest stay.
+    if (Status p = pipeline_.Process(doc, scratch_); !p.ok()) {
+      events_.Note(doc.origin.Describe() + ": " + p.ToString());
+      ++counts_.record_errors;
+      continue;
+    }
+    entry->docs.push_back(std::move(doc));
+  }
   return true;
 }
 
-bool Worker::WaitForTurn(uint64_t first_sequence, std::vector<Held>& run) {
-  if (!options_.ordered || first_sequence <= 1) return true;
-  uint64_t last_floor = 0;
-  auto progress_at = Clock::now();
-  auto alive_at = Clock::now();
-  while (true) {
-    StatusOr<uint64_t> floor = queue_.AckFloor();
-    if (floor.ok() && *floor + 1 >= first_sequence) return true;
-    const auto now = Clock::now();
-    if (floor.ok() && *floor != last_floor) {
-      last_floor = *floor;
-      progress_at = now;
+void Worker::Take(std::vector<Delivery> fetched) {
+  for (Delivery& d : fetched) {
+    ++counts_.messages;
+    const uint64_t seq = d.stream_sequence();
+    if (auto it = pool_.find(seq); it != pool_.end()) {
+      // Redelivered to us while we held it (our keep-alive was lost): the
+      // new delivery is the one the server will accept an ack for.
+      it->second.delivery = std::move(d);
+      continue;
     }
-    if (now - progress_at > options_.ack_wait) return false;
-    if (now - alive_at > options_.ack_wait / 3) {
-      KeepAlive(run);
-      alive_at = now;
-    }
-    Sleep(std::chrono::milliseconds(floor.ok() ? 5 : 250));
+    Entry entry{std::move(d)};
+    if (Prepare(entry.delivery, &entry)) pool_.emplace(seq, std::move(entry));
   }
 }
 
-bool Worker::Write(std::vector<Held>& run, size_t first, size_t end, WriteResult* result) {
-  const std::span<const Document> docs(docs_.data() + first, end - first);
+bool Worker::CommitReady() {
+  if (pool_.empty()) return false;
+  std::vector<Entry> run;
+  if (!options_.ordered) {
+    for (auto& [seq, e] : pool_) run.push_back(std::move(e));
+    pool_.clear();
+  } else {
+    StatusOr<uint64_t> floor = queue_.AckFloor();
+    if (!floor.ok()) return false;
+    // Messages at or below the floor were finished by another worker (a
+    // redelivery raced ours): acknowledging ours changes nothing.
+    while (!pool_.empty() && pool_.begin()->first <= *floor) {
+      (void)pool_.begin()->second.delivery.Ack();
+      pool_.erase(pool_.begin());
+    }
+    uint64_t next = *floor + 1;
+    while (!pool_.empty() && pool_.begin()->first == next) {
+      run.push_back(std::move(pool_.begin()->second));
+      pool_.erase(pool_.begin());
+      ++next;
+    }
+  }
+  if (run.empty()) return false;
+  Commit(run);
+  return true;
+}
+
+bool Worker::Write(std::vector<Entry>& run, std::vector<Document>& docs, WriteResult* result) {
   for (uint32_t attempt = 1;; ++attempt) {
     Status s;
     if (store_ == nullptr) {
@@ -214,82 +230,70 @@ bool Worker::Write(std::vector<Held>& run, size_t first, size_t end, WriteResult
     ++counts_.write_retries;
     events_.Note("store write failed (attempt " + std::to_string(attempt) +
                  "), retrying: " + s.ToString());
-    KeepAlive(run);
+    for (Entry& e : run) (void)e.delivery.InProgress();
+    KeepAlive();
     Sleep(BackoffDelay(options_.backoff, attempt, run.front().delivery.stream_sequence()));
   }
 }
 
-void Worker::Commit(std::vector<Held>& run) {
-  if (run.empty()) return;
-  if (!WaitForTurn(run.front().delivery.stream_sequence(), run)) {
-    events_.Note("earlier messages are taking too long (a worker may have died); returning " +
-                 std::to_string(run.size()) + " messages");
-    for (Held& h : run) {
-      if (h.delivery.Nak(std::chrono::milliseconds(500)).ok()) ++counts_.returned;
+void Worker::Commit(std::vector<Entry>& run) {
+  std::vector<Document> docs;
+  std::vector<size_t> owner;  // docs[i] belongs to run[owner[i]]
+  for (size_t i = 0; i < run.size(); ++i) {
+    for (Document& doc : run[i].docs) {
+      docs.push_back(std::move(doc));
+      owner.push_back(i);
     }
-    return;
   }
-  const size_t first = run.front().first_doc, end = run.back().end_doc;
   WriteResult result;
-  if (first < end && !Write(run, first, end, &result)) {
-    GiveBack(run);
+  if (!docs.empty() && !Write(run, docs, &result)) {
+    for (Entry& e : run) {
+      const auto delay =
+          BackoffDelay(options_.backoff, static_cast<uint32_t>(e.delivery.deliveries()),
+                       e.delivery.stream_sequence());
+      if (e.delivery.Nak(delay).ok()) ++counts_.returned;
+    }
     return;
   }
   counts_.documents += result.inserted + result.replaced;
   counts_.duplicates += result.duplicates;
   counts_.sentences += result.sentences;
-  std::vector<bool> refused(end - first, false);
+  std::vector<bool> refused(run.size(), false);
   for (const auto& [index, status] : result.refused) {
-    refused[index] = true;
-    const Document& doc = docs_[first + index];
-    events_.Note(doc.origin.Describe() + ": the store refused it: " + status.ToString());
+    events_.Note(docs[index].origin.Describe() + ": the store refused it: " + status.ToString());
+    if (run[owner[index]].single_document) refused[owner[index]] = true;
   }
-  for (Held& h : run) {
-    if (h.single_document && h.end_doc > h.first_doc && refused[h.first_doc - first]) {
-      Dead(h.delivery, "the store refused it");
+  for (size_t i = 0; i < run.size(); ++i) {
+    if (refused[i]) {
+      Dead(run[i].delivery, "the store refused it");
       continue;
     }
     // Committed: a lost acknowledgement only means a redelivery that the
     // store will call "already stored".
-    if (Status s = h.delivery.Ack(); !s.ok()) events_.Note(s.ToString());
+    if (Status s = run[i].delivery.Ack(); !s.ok()) events_.Note(s.ToString());
   }
-}
-
-void Worker::HandleBatch(std::vector<Delivery> batch) {
-  std::sort(batch.begin(), batch.end(), [](const Delivery& a, const Delivery& b) {
-    return a.stream_sequence() < b.stream_sequence();
-  });
-  docs_.clear();
-  // Consecutive sequences form a run, committed together; a gap (a message
-  // another worker holds) means the run after it must wait its turn.
-  std::vector<std::vector<Held>> runs;
-  uint64_t previous = 0;
-  for (Delivery& d : batch) {
-    const uint64_t seq = d.stream_sequence();
-    const bool joins = !runs.empty() && seq == previous + 1;
-    previous = seq;
-    Held held{std::move(d)};
-    if (!Prepare(held.delivery, &held)) {
-      // Dealt with already; it no longer separates its neighbours.
-      if (!runs.empty() && joins) continue;
-      runs.emplace_back();
-      continue;
-    }
-    if (!joins || runs.empty()) runs.emplace_back();
-    runs.back().push_back(std::move(held));
-  }
-  for (auto& run : runs) Commit(run);
-  events_.Progress(counts_);
 }
 
 Status Worker::Run() {
   StatusOr<std::unique_ptr<Store>> opened = open_store_();
   if (!opened.ok()) return opened.status();
   store_ = std::move(*opened);
+  const size_t room = static_cast<size_t>(options_.batch) * 4;
   auto last_work = Clock::now();
+  auto alive_at = Clock::now();
   uint32_t failures = 0;
   while (!events_.StopRequested()) {
-    StatusOr<std::vector<Delivery>> batch = queue_.Fetch(options_.batch, options_.fetch_wait);
+    while (CommitReady()) events_.Progress(counts_);
+    const auto now = Clock::now();
+    if (!pool_.empty() && now - alive_at > options_.ack_wait / 3) {
+      KeepAlive();
+      alive_at = now;
+    }
+    // A full pool still takes one message at a time: it may be the one the
+    // whole queue waits for.
+    const int want = pool_.size() < room ? options_.batch : 1;
+    const auto wait = pool_.empty() ? options_.fetch_wait : std::chrono::milliseconds(20);
+    StatusOr<std::vector<Delivery>> batch = queue_.Fetch(want, wait);
     if (!batch.ok()) {
       ++failures;
       if (failures == 1 || failures % 20 == 0) events_.Note(batch.status().ToString());
@@ -299,11 +303,18 @@ Status Worker::Run() {
     if (failures > 0) events_.Note("the queue is back");
     failures = 0;
     if (batch->empty()) {
-      if (options_.idle_exit.count() > 0 && Clock::now() - last_work >= options_.idle_exit) break;
+      if (pool_.empty() && options_.idle_exit.count() > 0 &&
+          Clock::now() - last_work >= options_.idle_exit) {
+        break;
+      }
       continue;
     }
-    HandleBatch(std::move(*batch));
+    Take(std::move(*batch));
     last_work = Clock::now();
+  }
+  // Stopping: what is processed but not committable is handed back at once.
+  for (auto& [seq, e] : pool_) {
+    if (e.delivery.Nak(std::chrono::milliseconds(0)).ok()) ++counts_.returned;
   }
   return Status::Ok();
 }

@@ -30,11 +30,12 @@
 // reach the store. To store exactly what a single `annals ingest` of the
 // same inputs stores, a worker commits a run of messages only once every
 // earlier message of the stream is acknowledged (the consumer's ack floor);
-// the pipeline, nearly all of the work, still runs in parallel. A worker
-// that waits longer than ack_wait for the floor returns its messages and
-// fetches again, so a message lost with a crashed worker cannot stall the
-// rest. Unordered mode commits at once: faster under contention, the same
-// documents and events, but near-duplicate links may pick another original.
+// the pipeline, nearly all of the work, still runs in parallel. While it
+// waits, a worker keeps fetching and processing (up to 4 batches ahead), so
+// a message lost with a crashed worker is picked up when the queue
+// redelivers it and nothing stalls for longer than ack_wait. Unordered
+// mode commits at once: the same documents and events, but near-duplicate
+// links may pick another original.
 #ifndef ANNALS_DISTRIBUTED_WORKER_H_
 #define ANNALS_DISTRIBUTED_WORKER_H_
 
