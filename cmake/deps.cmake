@@ -10,6 +10,8 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+# The PostgreSQL store (docs/store.md): libpqxx 6.4 over libpq.
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 # annals serve (docs/serve.md).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # Distributed workers (docs/distributed.md): the NATS C client, from

@@ -29,7 +29,7 @@ enum class ErrorCode : int {
   kBadCsv = 8,           // a CSV record could not be parsed
   kBadRecord = 9,        // parsed, but lacks what a document needs (text)
   kUnknownFormat = 10,   // input format could not be recognised
-  kStore = 11,           // the embedded store failed (SQLite)
+  kStore = 11,           // the store failed (SQLite or PostgreSQL refused or broke)
   kSchema = 12,          // the store's schema is newer than this program
   kNotFound = 13,        // a requested object does not exist
   kInternal = 14,        // a broken invariant inside annals
@@ -38,6 +38,7 @@ enum class ErrorCode : int {
   kBadDictionary = 17,   // a dictionary or ontology line is malformed (FILE:LINE)
   kBadArchive = 18,      // a WARC or gzip record is malformed or truncated
   kBadFeed = 19,         // an RSS or Atom feed is not well-formed XML or lacks items
+  kUnavailable = 20,     // a database server cannot be reached (down, refused, lost)
   kQueue = 21,           // the work queue cannot be reached or refused a message (NATS)
 };
 

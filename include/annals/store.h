@@ -1,4 +1,8 @@
-// Store: the embedded SQLite database that holds documents and annotations.
+// Store: the database that holds documents and annotations: an embedded
+// SQLite file by default, or a PostgreSQL server named by a URL
+// (postgresql://... or postgres://..., see docs/store.md) when several
+// processes or machines write to one store. Both have the same tables,
+// rules and query results; what follows says "file" for either.
 //
 // One file, WAL journal, schema version in PRAGMA user_version with
 // migrations applied in order on open (a newer schema than this program
@@ -30,6 +34,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/document.h"
@@ -72,16 +77,26 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 6;
 
-  // Opens the database at `path` (see OpenMode). An empty path and
-  // ":memory:" are refused: SQLite would use a store that vanishes on close.
+  // Opens the database at `path` (see OpenMode): a SQLite file, or a
+  // PostgreSQL server when IsServerUrl(path). An empty path and ":memory:"
+  // are refused: SQLite would use a store that vanishes on close. A server
+  // that cannot be reached is kUnavailable ([E020]).
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
                                                OpenMode mode = OpenMode::kReadWrite);
+
+  // True for a postgresql:// or postgres:// URL (libpq's connection URL:
+  // postgresql://user[:password]@host[:port]/database[?param=value...]).
+  static bool IsServerUrl(std::string_view path);
+  // `path` for messages: a URL's password is replaced by "***".
+  static std::string DisplayName(std::string_view path);
   virtual ~Store() = default;
 
-  // Writes the documents in one transaction. A document SQLite refuses on
-  // its own is rolled back alone and listed in WriteResult::refused; any
-  // other failure (disk full, I/O, lock time-out) writes nothing of the
-  // batch and the Status says which document it met.
+  // Writes the documents in one transaction. A document the database
+  // refuses on its own is rolled back alone and listed in
+  // WriteResult::refused; any other failure (disk full, I/O, lock time-out,
+  // a lost server: kUnavailable) writes nothing of the batch and the Status
+  // says what it met. Retrying a failed batch is safe: what is stored is
+  // skipped by content hash.
   virtual StatusOr<WriteResult> WriteBatch(std::span<const Document> docs) = 0;
 
   // Loads a stored document with everything stored for it.

@@ -16,12 +16,13 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH... --db FILE";
+constexpr char kUsage[] = "PATH... --db FILE|URL";
 constexpr char kSummary[] =
     "Reads articles (files, directories, or - for standard input; wire text,\n"
     "plain text, JSON Lines, CSV, WARC archives or RSS/Atom feeds, detected),\n"
     "runs the pipeline and stores the documents in the SQLite file FILE\n"
-    "(created if needed). Content that is already stored is skipped; a near-\n"
+    "(created if needed) or the PostgreSQL database a postgresql://... URL\n"
+    "names (docs/store.md). Content that is already stored is skipped; a near-\n"
     "duplicate of a stored text (a syndicated copy) is stored and linked to it.\n"
     "Bad records are reported on standard error, one line each, and the rest\n"
     "goes on.\n\n"
@@ -69,9 +70,11 @@ class StoreConsumer : public Consumer {
 
 int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
-  if (auto done = ParseInputCommand("ingest", kUsage, kSummary,
-                                    {{"db", "FILE", "the SQLite store to write (required)"}}, args,
-                                    out, err, &cmd)) {
+  if (auto done = ParseInputCommand(
+          "ingest", kUsage, kSummary,
+          {{"db", "FILE|URL",
+            "the store to write (required): a SQLite file, or a postgresql://... URL"}},
+          args, out, err, &cmd)) {
     return *done;
   }
   const Flags& flags = cmd.flags;
@@ -111,7 +114,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
            "name was taken by other content\n";
   if (!s.ok() && p.documents > handled)
     out << "annals ingest: " << (p.documents - handled) << " records not stored (stopped)\n";
-  out << "store: " << *db << "\n";
+  out << "store: " << Store::DisplayName(*db) << "\n";
   if (!s.ok()) {
     err << "annals ingest: stopped: " << s.ToString() << " (batches before this one are stored)\n";
     return kExitFatal;

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <thread>
 
+#include "annals/store.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "serve/http_server.h"
@@ -68,6 +69,11 @@ int RunServe(const Args& args, std::ostream& out, std::ostream& err) {
   const auto db = flags.Get("db");
   if (!db || db->empty()) {
     err << "annals serve: needs --db FILE (see --help)\n";
+    return kExitUsage;
+  }
+  if (Store::IsServerUrl(*db)) {
+    err << "annals serve: serves SQLite stores only, not " << Store::DisplayName(*db)
+        << " (docs/store.md)\n";
     return kExitUsage;
   }
   o.db_path = *db;

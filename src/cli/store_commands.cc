@@ -22,7 +22,9 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
                                      std::string_view summary, std::vector<FlagSpec> specs,
                                      const Args& args, std::ostream& out, std::ostream& err,
                                      Flags* flags, int* exit_code) {
-  specs.insert(specs.begin(), {"db", "FILE", "the SQLite store to read (required)"});
+  specs.insert(specs.begin(), {"db", "FILE|URL",
+                               "the store to read (required): a SQLite file, or a "
+                               "postgresql://... URL"});
   specs.push_back({"help", "", "show this help"});
   std::string error;
   const std::string who = "annals " + std::string(name) + ": ";
@@ -42,7 +44,7 @@ std::unique_ptr<Store> OpenFromFlags(std::string_view name, std::string_view usa
     *exit_code = kExitUsage;
     return nullptr;
   }
-  if (!std::filesystem::exists(*db)) {
+  if (!Store::IsServerUrl(*db) && !std::filesystem::exists(*db)) {
     err << who << "no store at " << *db << " (create one with 'annals ingest')\n";
     *exit_code = kExitFatal;
     return nullptr;
@@ -62,7 +64,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store =
-      OpenFromFlags("show", "DOC_ID --db FILE",
+      OpenFromFlags("show", "DOC_ID --db FILE|URL",
                     "Prints the stored document DOC_ID with everything known about it\n"
                     "as JSON (docs/schema.md).",
                     {{"no-tokens", "", "leave the token list out"}}, args, out, err, &flags, &code);
@@ -86,7 +88,7 @@ int RunShow(const Args& args, std::ostream& out, std::ostream& err) {
 int RunList(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
-  auto store = OpenFromFlags("list", "--db FILE [--limit N]",
+  auto store = OpenFromFlags("list", "--db FILE|URL [--limit N]",
                              "Prints the ids of stored documents, one per line, oldest first.",
                              {{"limit", "N", "at most N ids (default: all)"}}, args, out, err,
                              &flags, &code);
@@ -110,7 +112,7 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store =
-      OpenFromFlags("stats", "--db FILE [--json]",
+      OpenFromFlags("stats", "--db FILE|URL [--json]",
                     "Prints what the store holds: documents, sentences, tokens and\n"
                     "annotation counts, by input format.",
                     {{"json", "", "print as one JSON object"}}, args, out, err, &flags, &code);
@@ -171,7 +173,7 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   Flags flags;
   int code = 0;
   auto store = OpenFromFlags(
-      "export", "--gdelt-events|--gdelt-gkg --db FILE [--header] [--all] [--json] [--data DIR]",
+      "export", "--gdelt-events|--gdelt-gkg --db FILE|URL [--header] [--all] [--json] [--data DIR]",
       "Writes what the store holds in GDELT's layouts (docs/gdelt.md), columns we\n"
       "cannot fill left empty:\n"
       "  --gdelt-events  GDELT 2.0 Events: one tab-separated line of 61 columns\n"

@@ -78,13 +78,16 @@ class NearDuplicateIndex {
   void Remove(int64_t key);
   size_t size() const { return entries_.size(); }
 
+  // The key of band `band` (0 <= band < kNumBands) of `sig`: documents
+  // that share one are candidates. Stable across runs (the PostgreSQL
+  // store keeps them in a table).
+  static uint64_t BandKey(const Signature& sig, int band);
+
  private:
   struct Entry {
     Signature sig;
     int64_t original = -1;
   };
-  static uint64_t BandKey(const Signature& sig, int band);
-
   double threshold_;
   std::unordered_map<int64_t, Entry> entries_;
   std::unordered_map<uint64_t, std::vector<int64_t>> buckets_;  // band key -> keys

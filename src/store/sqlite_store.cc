@@ -1,4 +1,4 @@
-// Store::Open and the SQLite store's batch logic, listing and statistics.
+// The SQLite store's opening, batch logic, listing and statistics.
 // Why one transaction per batch: SQLite commits cost an fsync each, so
 // per-document commits would cap ingest at a few hundred documents a second;
 // a batch is also the unit that lands whole or not at all.
@@ -10,17 +10,8 @@
 
 #include "store/schema.h"
 
-namespace annals {
+namespace annals::internal {
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
-  if (path.empty() || path == ":memory:")
-    return Status(ErrorCode::kInvalidArgument, "the store needs a file name, not '" + path +
-                                                   "' (SQLite would use a store "
-                                                   "that is gone when annals exits)");
-  return internal::SqliteStore::Create(path, mode);
-}
-
-namespace internal {
 namespace {
 
 constexpr const char* kSql[] = {
@@ -34,101 +25,18 @@ constexpr const char* kSql[] = {
     "INSERT INTO documents (id, content_hash, format, origin_path, origin_record, source, url,"
     " published, title, dateline_place, language, text, metadata, stages, token_count, tokens,"
     " duplicate_of, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertParagraph
-    "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
-    // kInsertSentence
-    "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
-    // kInsertMention
-    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertActor
-    "INSERT INTO actors (doc, idx, code, name, mentions, rule, file, line, kind, role, span_begin,"
-    " span_end, sentence, head) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertEvent
-    "INSERT INTO events (doc, idx, span_begin, span_end, sentence, code, source, target, place,"
-    " date, confidence, rule, file, line, trigger_token, root, goldstein, quad_class,"
-    " plover_event, plover_mode, negated, hypothetical, attribution, source_place, target_place)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertPlace
-    "INSERT INTO places (doc, idx, span_begin, span_end, sentence, name, country, latitude,"
-    " longitude, rule, file, line, token_begin, token_end, full_name, kind, fips, admin1,"
-    " admin1_name, feature, geonames_id, confidence)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertQuote
-    "INSERT INTO quotes (doc, idx, span_begin, span_end, sentence, speaker_begin, speaker_end,"
-    " speaker, rule, file, line, last_sentence, kind, speaker_name, speaker_code, verb,"
-    " verb_begin, verb_end, reporter, reporter_name)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertCount
-    "INSERT INTO counts (doc, idx, span_begin, span_end, sentence, value, unit, rule, file, line,"
-    " value_max, qualifier, type, object, object_begin, object_end, place)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertTone
-    "INSERT INTO tones (doc, idx, span_begin, span_end, positive, negative, polarity, rule, file,"
-    " line, sentence, activity, self_reference, group_reference, words)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    // kInsertDate
-    "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?)",
-    // kInsertFraming
-    "INSERT INTO framings VALUES (?,?,?,?,?,?,?,?,?,?)",
-    // kInsertTheme
-    "INSERT INTO themes VALUES (?,?,?,?,?,?,?,?,?)",
-    // kInsertDiagnostic
-    "INSERT INTO diagnostics VALUES (?,?,?,?,?)",
     // kLoadDocument
     "SELECT rowid, id, content_hash, format, origin_path, origin_record, source, url, published,"
     " title, dateline_place, language, text, metadata, stages, tokens,"
     " (SELECT o.id FROM documents o WHERE o.rowid = documents.duplicate_of)"
     " FROM documents WHERE id = ?",
-    // kLoadParagraphs
-    "SELECT span_begin, span_end, first_sentence, end_sentence FROM paragraphs"
-    " WHERE doc = ? ORDER BY idx",
-    // kLoadSentences
-    "SELECT span_begin, span_end, paragraph, first_token, end_token FROM sentences"
-    " WHERE doc = ? ORDER BY idx",
-    // kLoadMentions
-    "SELECT span_begin, span_end, sentence, first_token, end_token, kind, entry, rule, file, line"
-    " FROM mentions WHERE doc = ? ORDER BY idx",
-    // kLoadActors
-    "SELECT code, name, mentions, rule, file, line, kind, role, span_begin, span_end, sentence,"
-    " head FROM actors WHERE doc = ? ORDER BY idx",
-    // kLoadEvents
-    "SELECT span_begin, span_end, sentence, code, source, target, place, date, confidence,"
-    " rule, file, line, trigger_token, root, goldstein, quad_class, plover_event, plover_mode,"
-    " negated, hypothetical, attribution, source_place, target_place FROM events"
-    " WHERE doc = ? ORDER BY idx",
-    // kLoadPlaces
-    "SELECT span_begin, span_end, sentence, name, country, latitude, longitude, rule, file, line,"
-    " token_begin, token_end, full_name, kind, fips, admin1, admin1_name, feature, geonames_id,"
-    " confidence"
-    " FROM places WHERE doc = ? ORDER BY idx",
-    // kLoadQuotes
-    "SELECT span_begin, span_end, sentence, speaker_begin, speaker_end, speaker, rule, file, line,"
-    " last_sentence, kind, speaker_name, speaker_code, verb, verb_begin, verb_end, reporter,"
-    " reporter_name FROM quotes WHERE doc = ? ORDER BY idx",
-    // kLoadCounts
-    "SELECT span_begin, span_end, sentence, value, unit, rule, file, line, value_max, qualifier,"
-    " type, object, object_begin, object_end, place FROM counts WHERE doc = ? ORDER BY idx",
-    // kLoadTones
-    "SELECT span_begin, span_end, positive, negative, polarity, rule, file, line, sentence,"
-    " activity, self_reference, group_reference, words FROM tones WHERE doc = ? ORDER BY idx",
-    // kLoadDates
-    "SELECT span_begin, span_end, sentence, resolved, granularity, rule, file, line"
-    " FROM dates WHERE doc = ? ORDER BY idx",
-    // kLoadFramings
-    "SELECT span_begin, span_end, sentence, term, category, rule, file, line"
-    " FROM framings WHERE doc = ? ORDER BY idx",
-    // kLoadThemes
-    "SELECT name, mentions, first_begin, first_end, rule, file, line"
-    " FROM themes WHERE doc = ? ORDER BY idx",
-    // kLoadDiagnostics
-    "SELECT stage, code, message FROM diagnostics WHERE doc = ? ORDER BY idx",
     // kListIds
     "SELECT id FROM documents ORDER BY rowid LIMIT ?",
     // kClearDuplicateLinks
     "UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?",
     // kListNearDuplicates
-    "SELECT c.id, o.id FROM documents c JOIN documents o ON o.rowid = c.duplicate_of"
-    " ORDER BY c.rowid",
+    ("SELECT c.id, o.id FROM documents c JOIN documents o ON o.rowid = c.duplicate_of"
+     " ORDER BY c.rowid"),
 };
 static_assert(std::size(kSql) == static_cast<size_t>(Query::kNumQueries));
 
@@ -157,7 +65,21 @@ Status SqliteStore::PrepareStatements() {
     Status s = stmts_[i].Prepare(db_, kSql[i]);
     if (!s.ok()) return Status(ErrorCode::kStore, "store '" + path_ + "': " + s.message());
   }
-  return Status::Ok();
+  size_t i = 0;
+  return ForEachChildTable([&](auto table) {
+    using Table = decltype(table);
+    std::string insert = "INSERT INTO " + std::string(Table::kTable) + " (" +
+                         ColumnList(Table::kColumns, "doc, idx") + ") VALUES (?, ?";
+    for (size_t c = 0; c < Table::kColumns.size(); ++c) insert += ", ?";
+    insert += ")";
+    const std::string load = "SELECT " + ColumnList(Table::kColumns) + " FROM " +
+                             std::string(Table::kTable) + " WHERE doc = ? ORDER BY idx";
+    Status s = insert_children_[i].Prepare(db_, insert.c_str());
+    if (s.ok()) s = load_children_[i].Prepare(db_, load.c_str());
+    ++i;
+    if (!s.ok()) return Status(ErrorCode::kStore, "store '" + path_ + "': " + s.message());
+    return Status::Ok();
+  });
 }
 
 Status SqliteStore::LoadIndex(bool read_only) {
@@ -315,8 +237,7 @@ Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
   ANNALS_RETURN_IF_ERROR(InsertDocument(doc, renamed.empty() ? doc.id : renamed, hash, original,
                                         has_sig ? dedup::EncodeSignature(sig) : std::string(),
                                         &rowid));
-  ANNALS_RETURN_IF_ERROR(InsertStructure(doc, rowid));
-  ANNALS_RETURN_IF_ERROR(InsertAnnotations(doc, rowid));
+  ANNALS_RETURN_IF_ERROR(InsertChildren(doc, rowid));
   ++(old_rowid >= 0 ? result->replaced : result->inserted);
   if (!renamed.empty()) ++result->renamed;
   if (original >= 0) ++result->near_duplicates;
@@ -428,5 +349,4 @@ StatusOr<StoreStats> SqliteStore::ReadStats() {
   return stats;
 }
 
-}  // namespace internal
-}  // namespace annals
+}  // namespace annals::internal

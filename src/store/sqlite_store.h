@@ -21,6 +21,7 @@
 
 #include "annals/store.h"
 #include "dedup/near_duplicates.h"
+#include "store/row_codec.h"
 #include "store/sqlite.h"
 
 namespace annals::internal {
@@ -31,33 +32,7 @@ enum class Query : int {
   kFindById,
   kDeleteDocument,
   kInsertDocument,
-  kInsertParagraph,
-  kInsertSentence,
-  kInsertMention,
-  kInsertActor,
-  kInsertEvent,
-  kInsertPlace,
-  kInsertQuote,
-  kInsertCount,
-  kInsertTone,
-  kInsertDate,
-  kInsertFraming,
-  kInsertTheme,
-  kInsertDiagnostic,
   kLoadDocument,
-  kLoadParagraphs,
-  kLoadSentences,
-  kLoadMentions,
-  kLoadActors,
-  kLoadEvents,
-  kLoadPlaces,
-  kLoadQuotes,
-  kLoadCounts,
-  kLoadTones,
-  kLoadDates,
-  kLoadFramings,
-  kLoadThemes,
-  kLoadDiagnostics,
   kListIds,
   kClearDuplicateLinks,
   kListNearDuplicates,
@@ -90,25 +65,12 @@ class SqliteStore final : public Store {
   // store_writer.cc: the document row, then every child row.
   Status InsertDocument(const Document& doc, const std::string& id, const std::string& hash,
                         int64_t duplicate_of, const std::string& signature, int64_t* rowid);
-  Status InsertStructure(const Document& doc, int64_t rowid);
-  Status InsertAnnotations(const Document& doc, int64_t rowid);
-  // One row per item: (document rowid, index in `items`, what `bind` adds).
-  template <typename T, typename Bind>
-  Status InsertRows(Query query, int64_t rowid, const std::vector<T>& items, const char* what,
-                    Bind bind) {
-    Stmt& stmt = q(query);
-    for (size_t i = 0; i < items.size(); ++i) {
-      Binder b(stmt);
-      b.Int(rowid).Int(static_cast<int64_t>(i));
-      bind(b, items[i]);
-      ANNALS_RETURN_IF_ERROR(Done(stmt, what));
-    }
-    return Status::Ok();
-  }
+  // One row per paragraph, sentence, diagnostic and annotation
+  // (row_codec.h's tables).
+  Status InsertChildren(const Document& doc, int64_t rowid);
   // store_reader.cc
   Status LoadDocument(const std::string& id, Document* doc);
-  Status LoadStructure(int64_t rowid, Document* doc);
-  Status LoadAnnotations(int64_t rowid, Document* doc);
+  Status LoadChildren(int64_t rowid, Document* doc);
 
   StatusOr<StoreStats> ReadStats();
   // Steps a write statement once, expecting no rows.
@@ -118,6 +80,8 @@ class SqliteStore final : public Store {
   std::string path_;
   int version_ = 0;
   std::array<Stmt, static_cast<int>(Query::kNumQueries)> stmts_;
+  // INSERT and SELECT for each of row_codec.h's ChildTables, in its order.
+  std::array<Stmt, std::tuple_size_v<ChildTables>> insert_children_, load_children_;
   std::string buffer_;  // reused for the packed tokens
   // Near-duplicate index over the stored documents; keys are rowids.
   // Documents of the open batch are in it too, listed in batch_keys_ so
