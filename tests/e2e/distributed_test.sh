@@ -58,7 +58,7 @@ if [[ -f "$src/tests/e2e/lib/postgres.sh" ]]; then
 fi
 new_db() {  # prints the URL or path of a fresh store named $1
   if [[ $use_pg == 1 ]]; then
-    pg_createdb "$1" >/dev/null && echo "${ANNALS_PG_URL%/*}/$1"
+    pg_createdb "$1"
   else
     echo "$work/$1.db"
   fi
@@ -139,7 +139,7 @@ stop_nats
 [[ $use_pg == 1 ]] && pg_stop "$work/pg" immediate >/dev/null
 sleep 3
 start_nats || exit 1
-[[ $use_pg == 1 ]] && pg_start "$work/pg" >/dev/null
+[[ $use_pg == 1 ]] && pg_restart "$work/pg" >/dev/null
 for p in "${worker_pids[@]:1}"; do
   wait "$p"
   check "a surviving worker exits 0" test $? -eq 0
