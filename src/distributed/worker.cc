@@ -95,7 +95,8 @@ class Worker {
   WorkerCounts& counts_;
   std::unique_ptr<Store> store_;
   Scratch scratch_;
-  std::map<uint64_t, Entry> pool_;  // by stream sequence
+  std::map<uint64_t, Entry> pool_;             // by stream sequence
+  Clock::time_point alive_at_ = Clock::now();  // the last keep-alive of what we hold
 };
 
 void Worker::Dead(Delivery& d, const std::string& reason) {
@@ -163,7 +164,15 @@ bool Worker::Prepare(Delivery& d, Entry* entry) {
 }
 
 void Worker::Take(std::vector<Delivery> fetched) {
-  for (Delivery& d : fetched) {
+  for (size_t i = 0; i < fetched.size(); ++i) {
+    Delivery& d = fetched[i];
+    // Processing a batch on a busy machine can take longer than ack_wait:
+    // keep what is held, and what is still to be processed, ours.
+    if (Clock::now() - alive_at_ > options_.ack_wait / 4) {
+      KeepAlive();
+      for (size_t j = i; j < fetched.size(); ++j) (void)fetched[j].InProgress();
+      alive_at_ = Clock::now();
+    }
     ++counts_.messages;
     const uint64_t seq = d.stream_sequence();
     if (auto it = pool_.find(seq); it != pool_.end()) {
@@ -232,6 +241,7 @@ bool Worker::Write(std::vector<Entry>& run, std::vector<Document>& docs, WriteRe
                  "), retrying: " + s.ToString());
     for (Entry& e : run) (void)e.delivery.InProgress();
     KeepAlive();
+    alive_at_ = Clock::now();
     Sleep(BackoffDelay(options_.backoff, attempt, run.front().delivery.stream_sequence()));
   }
 }
@@ -276,18 +286,23 @@ void Worker::Commit(std::vector<Entry>& run) {
 
 Status Worker::Run() {
   StatusOr<std::unique_ptr<Store>> opened = open_store_();
-  if (!opened.ok()) return opened.status();
-  store_ = std::move(*opened);
+  if (opened.ok()) {
+    store_ = std::move(*opened);
+  } else if (opened.status().code() == ErrorCode::kUnavailable) {
+    // A database server restarting: the first write opens it again.
+    events_.Note(opened.status().ToString() + " (will retry)");
+  } else {
+    return opened.status();
+  }
   const size_t room = static_cast<size_t>(options_.batch) * 4;
   auto last_work = Clock::now();
-  auto alive_at = Clock::now();
   uint32_t failures = 0;
   while (!events_.StopRequested()) {
     while (CommitReady()) events_.Progress(counts_);
     const auto now = Clock::now();
-    if (!pool_.empty() && now - alive_at > options_.ack_wait / 3) {
+    if (!pool_.empty() && now - alive_at_ > options_.ack_wait / 4) {
       KeepAlive();
-      alive_at = now;
+      alive_at_ = now;
     }
     // A full pool still takes one message at a time: it may be the one the
     // whole queue waits for.

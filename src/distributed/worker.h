@@ -92,7 +92,8 @@ class WorkerEvents {
 using StoreOpener = std::function<StatusOr<std::unique_ptr<Store>>()>;
 
 // Runs until idle_exit or StopRequested(); OK then. Returns an error only
-// when it cannot start (the store cannot be opened at all).
+// when it cannot start: the store refuses to open for a reason other than
+// its server being unreachable (kUnavailable, which is retried).
 Status RunWorker(WorkQueue& queue, const StoreOpener& open_store, const Pipeline& pipeline,
                  const WorkerOptions& options, WorkerEvents& events, WorkerCounts* counts);
 

@@ -105,7 +105,7 @@ status_field() {  # $1 stream, $2 field
 start_nats || exit 1
 
 # --- 1 worker
-"$annals" enqueue "$corpus" --nats "$url" --stream ONE --ack-wait 5 --quiet >"$work/enq1.txt"
+"$annals" enqueue "$corpus" --nats "$url" --stream ONE --ack-wait 10 --quiet >"$work/enq1.txt"
 check "enqueue exits 0" test $? -eq 0
 cat "$work/enq1.txt"
 check "enqueue reads what ingest reads" grep -q "^annals enqueue: $records records read" "$work/enq1.txt"
@@ -121,7 +121,7 @@ check "1 worker: all done" test "$(status_field ONE done)" = "$published"
 same_as_ref "1 worker" "$one"
 
 # --- 4 workers, one killed, the queue (and the database) stopped a while
-"$annals" enqueue "$corpus" --nats "$url" --stream FOUR --ack-wait 5 --quiet >/dev/null
+"$annals" enqueue "$corpus" --nats "$url" --stream FOUR --ack-wait 10 --quiet >/dev/null
 four=$(new_db four)
 for i in 1 2 3 4; do
   "$annals" worker --nats "$url" --stream FOUR --db "$four" --batch 16 --idle-exit 8 --quiet \
