@@ -99,10 +99,12 @@ struct WorkQueue::Handles {
   natsConnection* nc = nullptr;
   jsCtx* js = nullptr;
   natsSubscription* sub = nullptr;
+  std::vector<natsSubscription*> retired;  // replaced subscriptions, see Fetch
   jsOptions js_options;
 
   ~Handles() {
     if (sub != nullptr) natsSubscription_Destroy(sub);
+    for (natsSubscription* old : retired) natsSubscription_Destroy(old);
     if (js != nullptr) jsCtx_Destroy(js);
     if (nc != nullptr) {
       // Flushes pending acks before the socket goes.
@@ -243,8 +245,10 @@ StatusOr<std::vector<Delivery>> WorkQueue::Fetch(int max, std::chrono::milliseco
   if (s != NATS_OK) {
     natsMsgList_Destroy(&list);
     // Start from a fresh subscription next time: after a server restart
-    // the old one may point at an inbox the server no longer knows.
-    natsSubscription_Destroy(h_->sub);
+    // the old one may point at an inbox the server no longer knows. It is
+    // kept, not destroyed: messages the worker still holds acknowledge
+    // through it.
+    h_->retired.push_back(h_->sub);
     h_->sub = nullptr;
     return QueueError("fetching work", s, err);
   }

@@ -49,9 +49,9 @@ struct QueueOptions {
   std::chrono::milliseconds request_timeout{5000};  // per JetStream API call
 };
 
-// One message handed to this worker. Move-only; the message is released
-// (not acknowledged) if it goes out of scope unanswered, and comes back
-// after ack_wait.
+// One message handed to this worker; must not outlive its WorkQueue.
+// Move-only; the message is released (not acknowledged) if it goes out of
+// scope unanswered, and comes back after ack_wait.
 class Delivery {
  public:
   explicit Delivery(__natsMsg* msg);

@@ -285,14 +285,18 @@ void Worker::Commit(std::vector<Entry>& run) {
 }
 
 Status Worker::Run() {
-  StatusOr<std::unique_ptr<Store>> opened = open_store_();
-  if (opened.ok()) {
-    store_ = std::move(*opened);
-  } else if (opened.status().code() == ErrorCode::kUnavailable) {
-    // A database server restarting: the first write opens it again.
-    events_.Note(opened.status().ToString() + " (will retry)");
-  } else {
-    return opened.status();
+  // Retried: the database may be restarting, or other workers starting at
+  // the same moment may be creating the schema of a new store.
+  for (uint32_t attempt = 1;; ++attempt) {
+    StatusOr<std::unique_ptr<Store>> opened = open_store_();
+    if (opened.ok()) {
+      store_ = std::move(*opened);
+      break;
+    }
+    if (attempt >= options_.write_attempts) return opened.status();
+    events_.Note("opening the store (attempt " + std::to_string(attempt) +
+                 "), retrying: " + opened.status().ToString());
+    Sleep(BackoffDelay(options_.backoff, attempt));
   }
   const size_t room = static_cast<size_t>(options_.batch) * 4;
   auto last_work = Clock::now();

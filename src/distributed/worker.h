@@ -92,8 +92,8 @@ class WorkerEvents {
 using StoreOpener = std::function<StatusOr<std::unique_ptr<Store>>()>;
 
 // Runs until idle_exit or StopRequested(); OK then. Returns an error only
-// when it cannot start: the store refuses to open for a reason other than
-// its server being unreachable (kUnavailable, which is retried).
+// when it cannot start: the store still refuses to open after
+// write_attempts tries with back-off.
 Status RunWorker(WorkQueue& queue, const StoreOpener& open_store, const Pipeline& pipeline,
                  const WorkerOptions& options, WorkerEvents& events, WorkerCounts* counts);
 
