@@ -14,6 +14,18 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 # annals serve (docs/serve.md).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# Distributed workers (docs/distributed.md): the NATS C client, from
+# pkg-config (libnats-dev) or, failing that, a plain library search.
+pkg_check_modules(NATS IMPORTED_TARGET libnats)
+add_library(ANNALS_NATS INTERFACE IMPORTED)
+if(NATS_FOUND)
+  target_link_libraries(ANNALS_NATS INTERFACE PkgConfig::NATS)
+else()
+  find_library(ANNALS_NATS_LIBRARY nats REQUIRED)
+  find_path(ANNALS_NATS_INCLUDE nats/nats.h REQUIRED)
+  target_link_libraries(ANNALS_NATS INTERFACE ${ANNALS_NATS_LIBRARY})
+  target_include_directories(ANNALS_NATS INTERFACE ${ANNALS_NATS_INCLUDE})
+endif()
 find_package(nlohmann_json 3.10 REQUIRED)
 if(ANNALS_DEVELOPER_MODE)
   find_package(GTest REQUIRED)

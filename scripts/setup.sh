@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config zstd libsqlite3-dev libutf8proc-dev
           libxxhash-dev zlib1g-dev libxml2-dev libicu-dev nlohmann-json3-dev libgtest-dev
-          libgmock-dev libbenchmark-dev libcpp-httplib-dev libpqxx-dev)
+          libgmock-dev libbenchmark-dev libcpp-httplib-dev libpqxx-dev libnats-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev clang-format sqlite3 python3 python3-jsonschema git
-             wordnet-base curl chromium wrk postgresql)
+             wordnet-base curl chromium wrk postgresql nats-server)
 fi
 
 missing=()

@@ -39,6 +39,7 @@ enum class ErrorCode : int {
   kBadArchive = 18,      // a WARC or gzip record is malformed or truncated
   kBadFeed = 19,         // an RSS or Atom feed is not well-formed XML or lacks items
   kUnavailable = 20,     // a database server cannot be reached (down, refused, lost)
+  kQueue = 21,           // the work queue cannot be reached or refused a message (NATS)
 };
 
 // The "[E003]" prefix for a code.

@@ -32,6 +32,10 @@ constexpr Command kCommands[] = {
     {"extract", "web pages to article text and metadata (JSON Lines)", annals::cli::RunExtract},
     {"gazetteer", "build the gazetteer index, or look a place name up", annals::cli::RunGazetteer},
     {"serve", "serve the store as a JSON API and a web page (HTTP)", annals::cli::RunServe},
+    {"enqueue", "publish articles as work for distributed workers (NATS)", annals::cli::RunEnqueue},
+    {"worker", "process and store work from the queue (NATS)", annals::cli::RunWorker},
+    {"status", "backlog, in flight, done and dead letters of the work queue",
+     annals::cli::RunStatus},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -41,6 +41,9 @@ int RunPlaces(const Args& args, std::ostream& out, std::ostream& err);
 int RunKnowledge(const Args& args, std::ostream& out, std::ostream& err);
 int RunExtract(const Args& args, std::ostream& out, std::ostream& err);
 int RunServe(const Args& args, std::ostream& out, std::ostream& err);
+int RunEnqueue(const Args& args, std::ostream& out, std::ostream& err);
+int RunWorker(const Args& args, std::ostream& out, std::ostream& err);
+int RunStatus(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace annals::cli
 

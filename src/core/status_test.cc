@@ -17,6 +17,8 @@ TEST(Status, MessageCarriesCode) {
   EXPECT_EQ(s.ToString(), "[E003] invalid UTF-8 at byte 12");
 }
 
+TEST(Status, QueueErrorsAreE021) { EXPECT_EQ(ErrorTag(ErrorCode::kQueue), "[E021]"); }
+
 TEST(StatusOr, HoldsValueOrStatus) {
   StatusOr<int> v(7);
   ASSERT_TRUE(v.ok());

@@ -5,6 +5,7 @@
 // Tested by store_test.cc.
 #include "store/sqlite_store.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "store/row_codec.h"
@@ -104,18 +105,24 @@ Status SqliteStore::LoadIndex(bool read_only) {
     ANNALS_RETURN_IF_ERROR(st);
   }
   if (read_only) return Status::Ok();  // readers never look for duplicates
-  Stmt all;
   ANNALS_RETURN_IF_ERROR(
-      all.Prepare(db_,
-                  "SELECT rowid, coalesce(duplicate_of, -1), signature FROM documents"
-                  " WHERE length(signature) > 0 ORDER BY rowid"));
+      new_rows_.Prepare(db_,
+                        "SELECT rowid, coalesce(duplicate_of, -1), signature FROM documents"
+                        " WHERE rowid > ? ORDER BY rowid"));
+  return IndexNewRows();
+}
+
+Status SqliteStore::IndexNewRows() {
+  ResetOnExit reset(new_rows_);
+  Binder(new_rows_).Int(indexed_through_);
   int rc;
-  while ((rc = all.Step()) == SQLITE_ROW) {
-    Row r(all);
+  while ((rc = new_rows_.Step()) == SQLITE_ROW) {
+    Row r(new_rows_);
     const int64_t rowid = r.Int();
     const int64_t original = r.Int();
     dedup::Signature sig;
     if (dedup::DecodeSignature(r.Blob(), &sig)) index_.Add(rowid, sig, original);
+    indexed_through_ = rowid;
   }
   if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': reading signatures");
   return Status::Ok();
@@ -133,10 +140,19 @@ StatusOr<WriteResult> SqliteStore::WriteBatch(std::span<const Document> docs) {
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return db_.Error("store '" + path_ + "': starting a batch");
   batch_keys_.clear();
+  // Other processes may have written since our last batch (several
+  // distributed workers on one file): index their documents first, under
+  // the write lock, so near-duplicates are found across writers.
+  if (Status s = IndexNewRows(); !s.ok()) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  const int64_t indexed_before = indexed_through_;
   // A batch that does not commit must leave the index as it found it.
   auto forget_batch = [&] {
     for (const int64_t key : batch_keys_) index_.Remove(key);
     batch_keys_.clear();
+    indexed_through_ = indexed_before;
   };
   // Each document in a savepoint, so that one SQLite refuses on its own can
   // be taken back alone while the rest of the batch goes in.
@@ -226,6 +242,7 @@ Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
   ++(old_rowid >= 0 ? result->replaced : result->inserted);
   if (!renamed.empty()) ++result->renamed;
   if (original >= 0) ++result->near_duplicates;
+  indexed_through_ = std::max(indexed_through_, rowid);
   if (has_sig) {
     index_.Add(rowid, sig, original);
     batch_keys_.push_back(rowid);

@@ -55,6 +55,9 @@ class SqliteStore final : public Store {
   // Fills index_ from the stored signatures, computing those a store
   // migrated from v4 lacks (read-write only).
   Status LoadIndex(bool read_only);
+  // Adds the documents stored after indexed_through_ (by this or any other
+  // process) to index_.
+  Status IndexNewRows();
   Stmt& q(Query query) { return stmts_[static_cast<int>(query)]; }
 
   // Decides duplicate / replace / insert for one document and writes it.
@@ -86,6 +89,9 @@ class SqliteStore final : public Store {
   dedup::NearDuplicateIndex index_;
   std::vector<int64_t> batch_keys_;
   int64_t pending_key_ = -1;  // the entry of the document being written
+  // Every document up to this rowid is in index_ (or has no signature).
+  int64_t indexed_through_ = 0;
+  Stmt new_rows_;  // documents after a rowid, for IndexNewRows
 };
 
 }  // namespace annals::internal

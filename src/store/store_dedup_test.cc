@@ -81,6 +81,27 @@ TEST(StoreDedup, LinksCopiesAndKeepsTheIndexAcrossOpens) {
   EXPECT_EQ(store->Stats()->near_duplicates, 2u);
 }
 
+// Distributed workers: several processes write one store, each with its
+// own index. A writer must see what the others stored since it opened.
+TEST(StoreDedup, WritersSeeEachOthersDocuments) {
+  TempDir dir;
+  const std::string path = dir.Path("s.db");
+  auto a = Open(path);
+  auto b = Open(path);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(a->WriteBatch(std::vector<Document>{Doc("orig", kStory)}).ok());
+  StatusOr<WriteResult> r =
+      b->WriteBatch(std::vector<Document>{Doc("copy1", Copy(kStory, "a.example"))});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->near_duplicates, 1u);
+  EXPECT_EQ(b->Load("copy1")->duplicate_of, "orig");
+  // And back: a learns of b's copy, which links to the same original.
+  r = a->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kStory, "b.example"))});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(a->Load("copy2")->duplicate_of, "orig");
+}
+
 TEST(StoreDedup, ReplacedOriginalFreesItsCopies) {
   TempDir dir;
   auto store = Open(dir.Path("s.db"));
