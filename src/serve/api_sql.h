@@ -2,7 +2,7 @@
 // FROM/WHERE clause for an EventFilter with its bound values, running a
 // statement into a Table, and rendering a Table as JSON or CSV.
 //
-// Tested by api_test.cc.
+// Tested by api_test.cc and api_sql_test.cc.
 #ifndef ANNALS_SERVE_API_SQL_H_
 #define ANNALS_SERVE_API_SQL_H_
 
