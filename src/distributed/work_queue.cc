@@ -324,14 +324,14 @@ StatusOr<QueueCounts> WorkQueue::Counts() {
 int64_t WorkQueue::max_payload() const { return natsConnection_GetMaxPayload(h_->nc); }
 
 StatusOr<uint64_t> WorkQueue::AckFloor() {
-  jsConsumerInfo* ci = nullptr;
+  jsStreamInfo* si = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
-  const natsStatus s =
-      js_GetConsumerInfo(&ci, h_->js, options_.name.c_str(), kConsumerName, nullptr, &err);
-  if (s != NATS_OK) return QueueError("reading consumer " + std::string(kConsumerName), s, err);
-  const uint64_t floor = ci->AckFloor.Stream;
-  jsConsumerInfo_Destroy(ci);
-  return floor;
+  const natsStatus s = js_GetStreamInfo(&si, h_->js, options_.name.c_str(), nullptr, &err);
+  if (s != NATS_OK) return QueueError("reading stream " + options_.name, s, err);
+  // An empty stream reports first = last + 1 (or 0 when it never held one).
+  const uint64_t first = si->State.Msgs == 0 ? si->State.LastSeq + 1 : si->State.FirstSeq;
+  jsStreamInfo_Destroy(si);
+  return first == 0 ? 0 : first - 1;
 }
 
 }  // namespace annals::internal

@@ -112,10 +112,14 @@ class WorkQueue {
 
   StatusOr<QueueCounts> Counts();
 
-  // The consumer's acknowledgement floor: every message of the work stream
-  // up to this sequence has been acknowledged or terminated. Workers in
-  // ordered mode commit a message only once the floor has reached the one
-  // before it.
+  // The acknowledgement floor: every message of the work stream up to this
+  // sequence has been acknowledged or terminated. Workers in ordered mode
+  // commit a message only once the floor has reached the one before it.
+  // Read off the stream (its first sequence still held, less one), not the
+  // consumer: work-queue retention deletes a message when it is acknowledged
+  // or terminated, and the stream is the record that survives a server
+  // restart exactly, where a consumer's floor may come back behind a
+  // message already gone, which nobody would then ever acknowledge.
   StatusOr<uint64_t> AckFloor();
 
   // The largest message the server accepts (its max_payload), in bytes.

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -80,6 +81,10 @@ class Worker {
   void Take(std::vector<Delivery> fetched);
   // Commits what may be committed now; true if anything was.
   bool CommitReady();
+  // Says so when the pool has waited for message `next` much longer than a
+  // crashed worker's message takes to come back (ack_wait): the first thing
+  // to read when a run stalls.
+  void NoteLongWait(uint64_t next);
   // Writes, then acknowledges, `run`; hands it back if the store stays away.
   void Commit(std::vector<Entry>& run);
   bool Write(std::vector<Entry>& run, std::vector<Document>& docs, WriteResult* result);
@@ -97,7 +102,25 @@ class Worker {
   Scratch scratch_;
   std::map<uint64_t, Entry> pool_;             // by stream sequence
   Clock::time_point alive_at_ = Clock::now();  // the last keep-alive of what we hold
+  std::optional<Clock::time_point> waiting_since_;  // nothing committable since
+  Clock::time_point wait_noted_at_;
 };
+
+void Worker::NoteLongWait(uint64_t next) {
+  const auto now = Clock::now();
+  if (!waiting_since_) {
+    waiting_since_ = now;
+    return;
+  }
+  if (now - *waiting_since_ < 2 * options_.ack_wait || now - wait_noted_at_ < options_.ack_wait)
+    return;
+  wait_noted_at_ = now;
+  const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - *waiting_since_);
+  events_.Note("waiting " + std::to_string(waited.count()) + " s for message " +
+               std::to_string(next) + " to be committed before the " +
+               std::to_string(pool_.size()) + " held here (from " +
+               std::to_string(pool_.begin()->first) + ")");
+}
 
 void Worker::Dead(Delivery& d, const std::string& reason) {
   Status s = queue_.PublishDead(d.data(), d.stream_sequence(), d.deliveries(), reason);
@@ -187,7 +210,10 @@ void Worker::Take(std::vector<Delivery> fetched) {
 }
 
 bool Worker::CommitReady() {
-  if (pool_.empty()) return false;
+  if (pool_.empty()) {
+    waiting_since_.reset();
+    return false;
+  }
   std::vector<Entry> run;
   if (!options_.ordered) {
     for (auto& [seq, e] : pool_) run.push_back(std::move(e));
@@ -207,8 +233,16 @@ bool Worker::CommitReady() {
       pool_.erase(pool_.begin());
       ++next;
     }
+    if (run.empty()) {
+      if (pool_.empty()) {
+        waiting_since_.reset();
+      } else {
+        NoteLongWait(next);
+      }
+      return false;
+    }
   }
-  if (run.empty()) return false;
+  waiting_since_.reset();
   Commit(run);
   return true;
 }

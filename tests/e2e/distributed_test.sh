@@ -47,7 +47,16 @@ start_nats() {
   done
   echo "nats-server did not start:"; cat "$work/nats.log"; return 1
 }
-stop_nats() { kill "$nats_pid"; wait "$nats_pid" 2>/dev/null; nats_pid=; }
+stop_nats() {
+  kill "$nats_pid"
+  for _ in $(seq 300); do kill -0 "$nats_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$nats_pid" 2>/dev/null; then
+    echo "note: nats-server still running 30 s after SIGTERM; killed"
+    kill -9 "$nats_pid"
+  fi
+  wait "$nats_pid" 2>/dev/null
+  nats_pid=
+}
 
 # The stores: PostgreSQL when the helper and a server are there, else SQLite.
 if [[ -f "$src/tests/e2e/lib/postgres.sh" ]]; then
@@ -112,6 +121,9 @@ check "enqueue reads what ingest reads" grep -q "^annals enqueue: $records recor
 "$annals" enqueue "$corpus" --nats "$url" --stream ONE --quiet >"$work/enq1b.txt"
 check "enqueueing again queues nothing" grep -q " 0 queued, " "$work/enq1b.txt"
 published=$(status_field ONE published)
+"$annals" status --nats "$url" --stream ONE --wait 1 >"$work/wait.txt"
+check "status --wait exits 1 while work is queued" test $? -eq 1
+check "status --wait prints the counts" grep -q "$published published, $published backlog" "$work/wait.txt"
 one=$(new_db one)
 "$annals" worker --nats "$url" --stream ONE --db "$one" --idle-exit 3 --quiet >"$work/w1.txt" 2>"$work/w1.err"
 check "1 worker exits 0" test $? -eq 0
@@ -140,12 +152,34 @@ stop_nats
 sleep 3
 start_nats || exit 1
 [[ $use_pg == 1 ]] && pg_restart "$work/pg" >/dev/null
+# A worker that outlives the deadline is a hang: say what each one was
+# doing rather than leave it to ctest's timeout.
+deadline=$((SECONDS + 240))
+hung=0
 for p in "${worker_pids[@]:1}"; do
+  while kill -0 "$p" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+  if kill -0 "$p" 2>/dev/null; then
+    hung=1
+    continue
+  fi
   wait "$p"
   check "a surviving worker exits 0" test $? -eq 0
 done
+check "the surviving workers exit within 4 minutes" test $hung -eq 0
+if [[ $hung == 1 ]]; then
+  "$annals" status --nats "$url" --stream FOUR --json
+  for i in 1 2 3 4; do
+    echo "--- worker $i (pid ${worker_pids[$((i - 1))]}), stderr:"
+    tail -30 "$work/w4.$i.err"
+  done
+  echo "--- nats-server log:"
+  tail -30 "$work/nats.log"
+fi
+for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
 worker_pids=()
 cat "$work"/w4.*.txt
+"$annals" status --nats "$url" --stream FOUR --wait 30 >/dev/null
+check "status --wait exits 0 when the queue is finished" test $? -eq 0
 check "4 workers: everything done" test "$(status_field FOUR done)" = "$published"
 check "4 workers: nothing in flight" test "$(status_field FOUR in_flight)" = 0
 check "4 workers: no dead letters" test "$(status_field FOUR dead_letters)" = 0
