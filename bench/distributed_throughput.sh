@@ -34,7 +34,7 @@ for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && brea
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 
 echo "# $(date -u '+%F %T') UTC; $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
-echo "# corpus $corpus; store ${ANNALS_PG_URL:+PostgreSQL}${ANNALS_PG_URL:-SQLite}; worker flags: ${ANNALS_WORKER_FLAGS:-none}"
+echo "# corpus $corpus; store ${ANNALS_PG_URL:+PostgreSQL at }${ANNALS_PG_URL:-SQLite}; worker flags: ${ANNALS_WORKER_FLAGS:-none}"
 declare -A rate
 for n in "${counts[@]}"; do
   stream=BENCH$n
