@@ -1,6 +1,6 @@
 // annals status --nats URL [--db URL]: how far the distributed run is.
-#include <nlohmann/json.hpp>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
 
@@ -63,9 +63,8 @@ int RunStatus(const Args& args, std::ostream& out, std::ostream& err) {
   if (!queue.ok()) return kExitFatal;
   bool finished = true;
   StatusOr<internal::QueueCounts> c =
-      flags.Has("wait")
-          ? WaitUntilFinished(**queue, std::chrono::seconds(wait_seconds), &finished)
-          : (*queue)->Counts();
+      flags.Has("wait") ? WaitUntilFinished(**queue, std::chrono::seconds(wait_seconds), &finished)
+                        : (*queue)->Counts();
   if (!c.ok()) {
     err << "annals status: " << c.status().ToString() << "\n";
     return kExitFatal;

@@ -100,8 +100,8 @@ class Worker {
   WorkerCounts& counts_;
   std::unique_ptr<Store> store_;
   Scratch scratch_;
-  std::map<uint64_t, Entry> pool_;             // by stream sequence
-  Clock::time_point alive_at_ = Clock::now();  // the last keep-alive of what we hold
+  std::map<uint64_t, Entry> pool_;                  // by stream sequence
+  Clock::time_point alive_at_ = Clock::now();       // the last keep-alive of what we hold
   std::optional<Clock::time_point> waiting_since_;  // nothing committable since
   Clock::time_point wait_noted_at_;
 };
