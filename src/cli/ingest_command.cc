@@ -16,8 +16,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH... --db FILE|URL";
-constexpr char kSummary[] =
+constexpr char kIngestUsage[] = "PATH... --db FILE|URL";
+constexpr char kIngestSummary[] =
     "Reads articles (files, directories, or - for standard input; wire text,\n"
     "plain text, JSON Lines, CSV, WARC archives or RSS/Atom feeds, detected),\n"
     "runs the pipeline and stores the documents in the SQLite file FILE\n"
@@ -71,7 +71,7 @@ class StoreConsumer : public Consumer {
 int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
-          "ingest", kUsage, kSummary,
+          "ingest", kIngestUsage, kIngestSummary,
           {{"db", "FILE|URL",
             "the store to write (required): a SQLite file, or a postgresql://... URL"}},
           args, out, err, &cmd)) {

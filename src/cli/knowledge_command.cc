@@ -16,8 +16,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr char kUsage[] = "PATH... | --evaluate DIR [--show-errors]";
-constexpr char kSummary[] =
+constexpr char kKnowledgeUsage[] = "PATH... | --evaluate DIR [--show-errors]";
+constexpr char kKnowledgeSummary[] =
     "Reads articles like 'annals process', runs the standard pipeline and\n"
     "prints one JSON object per article with what knowledge.v1 found, each\n"
     "with its text: quotations (kind, speaker, CAMEO code, reporting verb,\n"
@@ -105,7 +105,7 @@ std::string KnowledgeJsonl(const Document& doc) {
 int RunKnowledge(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
-          "knowledge", kUsage, kSummary,
+          "knowledge", kKnowledgeUsage, kKnowledgeSummary,
           {{"evaluate", "DIR", "score quotes, counts and dates on the golden sets in DIR"},
            {"show-errors", "", "with --evaluate: list the missed, wrong and extra entries"}},
           args, out, err, &cmd)) {

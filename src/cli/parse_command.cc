@@ -22,8 +22,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "[--conllu FILE [--evaluate] | PATH...] [--model FILE]";
-constexpr char kSummary[] =
+constexpr char kParseUsage[] = "[--conllu FILE [--evaluate] | PATH...] [--model FILE]";
+constexpr char kParseSummary[] =
     "Tags (UPOS and Penn XPOS), lemmatises and parses (Universal Dependencies)\n"
     "and prints CoNLL-U on standard output.\n\n"
     "With --conllu FILE (- for standard input) the file's words are kept and\n"
@@ -126,7 +126,7 @@ std::string RenderConllu(const Document& doc) {
 int RunParse(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
-          "parse", kUsage, kSummary,
+          "parse", kParseUsage, kParseSummary,
           {{"conllu", "FILE", "CoNLL-U input whose words are kept (- for standard input)"},
            {"evaluate", "", "with --conllu: print accuracy against the file's own columns"},
            {"model", "FILE", "syntax model (default: " + DefaultSyntaxModelPath() + ")"}},

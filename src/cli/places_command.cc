@@ -17,8 +17,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr char kUsage[] = "PATH... | --evaluate GOLDEN.jsonl [--show-errors]";
-constexpr char kSummary[] =
+constexpr char kPlacesUsage[] = "PATH... | --evaluate GOLDEN.jsonl [--show-errors]";
+constexpr char kPlacesSummary[] =
     "Reads articles like 'annals process', runs the standard pipeline and\n"
     "prints one JSON object per place name found: the text, the place it\n"
     "resolves to (name, kind, country ISO and FIPS codes, first-level\n"
@@ -156,7 +156,7 @@ int Evaluate(const std::string& path, const Pipeline& pipeline, bool show, std::
 int RunPlaces(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
   if (auto done = ParseInputCommand(
-          "places", kUsage, kSummary,
+          "places", kPlacesUsage, kPlacesSummary,
           {{"evaluate", "FILE", "score the resolver on a golden JSON Lines file"},
            {"show-errors", "", "with --evaluate: list the missed, wrong and extra mentions"}},
           args, out, err, &cmd)) {

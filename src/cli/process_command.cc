@@ -13,8 +13,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "PATH... [--format json|jsonl]";
-constexpr char kSummary[] =
+constexpr char kProcessUsage[] = "PATH... [--format json|jsonl]";
+constexpr char kProcessSummary[] =
     "Reads articles like 'annals ingest' and prints each enriched document as\n"
     "JSON (schema: docs/schema.md) on standard output, in input order:\n"
     "--format json prints one indented array, jsonl one document per line.\n\n"
@@ -62,7 +62,7 @@ class PrintConsumer : public Consumer {
 
 int RunProcess(const Args& args, std::ostream& out, std::ostream& err) {
   InputCommand cmd;
-  if (auto done = ParseInputCommand("process", kUsage, kSummary,
+  if (auto done = ParseInputCommand("process", kProcessUsage, kProcessSummary,
                                     {{"format", "json|jsonl", "output form (default json)"},
                                      {"no-tokens", "", "leave the token list out of the JSON"}},
                                     args, out, err, &cmd)) {

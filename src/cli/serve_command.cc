@@ -18,7 +18,7 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kSummary[] =
+constexpr char kServeSummary[] =
     "Serves the store's events as a JSON/CSV API (docs/openapi.yaml) and a web\n"
     "page (timeline, actor network, map, documents) on loopback by default.\n"
     "Read-only unless --allow-ingest. Stops on Ctrl-C or SIGTERM.";
@@ -62,7 +62,8 @@ int RunServe(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("serve", "--db FILE [--listen HOST:PORT] [--allow-ingest]", kSummary, specs);
+    out << HelpText("serve", "--db FILE [--listen HOST:PORT] [--allow-ingest]", kServeSummary,
+                    specs);
     return 0;
   }
   serve::ServeOptions o;

@@ -11,8 +11,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "--nats URL [--stream NAME] [--db URL] [--wait SECONDS] [--json]";
-constexpr char kSummary[] =
+constexpr char kStatusUsage[] = "--nats URL [--stream NAME] [--db URL] [--wait SECONDS] [--json]";
+constexpr char kStatusSummary[] =
     "Prints the work queue's counts: published (messages ever queued), backlog\n"
     "(not yet handed to a worker), in flight (handed out, not yet acknowledged),\n"
     "done (acknowledged: stored) and dead letters; with --db, what the store\n"
@@ -56,7 +56,7 @@ int RunStatus(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("status", kUsage, kSummary, specs);
+    out << HelpText("status", kStatusUsage, kStatusSummary, specs);
     return 0;
   }
   StatusOr<std::unique_ptr<internal::WorkQueue>> queue = ConnectQueue(options, err);

@@ -11,8 +11,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "--train FILE --dev FILE --out FILE [--seed N] [--folds N]";
-constexpr char kSummary[] =
+constexpr char kTrainUsage[] = "--train FILE --dev FILE --out FILE [--seed N] [--folds N]";
+constexpr char kTrainSummary[] =
     "Trains the syntax model (tagger, lemmatiser, dependency parser) on the\n"
     "CoNLL-U --train file, scores it on --dev, and writes it to --out. Same\n"
     "data and seed, same bytes. scripts/train-syntax.sh runs it on the UD\n"
@@ -43,7 +43,7 @@ int RunTrainSyntax(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("train-syntax", kUsage, kSummary, specs);
+    out << HelpText("train-syntax", kTrainUsage, kTrainSummary, specs);
     return 0;
   }
   syntax::TrainSyntaxOptions o;

@@ -15,8 +15,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] = "FILE.xml [--dictionaries DIR] [--jsonl OUT] [--quiet]";
-constexpr char kSummary[] =
+constexpr char kValidateUsage[] = "FILE.xml [--dictionaries DIR] [--jsonl OUT] [--quiet]";
+constexpr char kValidateSummary[] =
     "Reads a TABARI/PETRARCH validation file, codes each record's Text with the\n"
     "dictionaries its <Environment> names (from DIR, default: the file's folder)\n"
     "using annals' TABARI-compatible coder, ignoring any <Parse>, and prints per\n"
@@ -51,7 +51,7 @@ int RunValidate(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("validate", kUsage, kSummary, specs);
+    out << HelpText("validate", kValidateUsage, kValidateSummary, specs);
     return 0;
   }
   if (flags.positional().size() != 1) {

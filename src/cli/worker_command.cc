@@ -16,9 +16,9 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kWorkerUsage[] =
     "--nats URL --db URL [--batch N] [--max-deliveries N] [--idle-exit SECONDS]";
-constexpr char kSummary[] =
+constexpr char kWorkerSummary[] =
     "Pulls work messages (from 'annals enqueue'), runs the pipeline on one\n"
     "thread (start one worker per core), writes each batch to the store in one\n"
     "transaction and acknowledges the messages only after it committed. Failed\n"
@@ -75,7 +75,7 @@ int RunWorker(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (flags.Has("help")) {
-    out << HelpText("worker", kUsage, kSummary, specs);
+    out << HelpText("worker", kWorkerUsage, kWorkerSummary, specs);
     return 0;
   }
   internal::QueueOptions queue_options;

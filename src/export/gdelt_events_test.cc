@@ -7,7 +7,7 @@
 namespace annals {
 namespace {
 
-std::vector<std::string> Fields(const std::string& line) {
+std::vector<std::string> EventFields(const std::string& line) {
   std::vector<std::string> f;
   std::stringstream ss(line);
   std::string x;
@@ -71,7 +71,7 @@ TEST_F(Gdelt, SixtyOneColumnsInGdeltsOrder) {
   std::string line;
   int n = 0;
   while (std::getline(lines, line)) {
-    EXPECT_EQ(Fields(line).size(), 61u) << line;
+    EXPECT_EQ(EventFields(line).size(), 61u) << line;
     ++n;
   }
   EXPECT_EQ(n, 2) << "the negated event is left out";
@@ -85,7 +85,7 @@ TEST_F(Gdelt, SixtyOneColumnsInGdeltsOrder) {
 TEST_F(Gdelt, ActorCodesAreCutIntoGdeltsParts) {
   std::string out;
   AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
-  const std::vector<std::string> f = Fields(out.substr(0, out.find('\n')));
+  const std::vector<std::string> f = EventFields(out.substr(0, out.find('\n')));
   EXPECT_EQ(f[1], "20240325");
   EXPECT_EQ(f[2], "202403");
   EXPECT_EQ(f[3], "2024");
@@ -105,7 +105,7 @@ TEST_F(Gdelt, ActorCodesAreCutIntoGdeltsParts) {
   EXPECT_EQ(f[35], "") << "no places: geography stays empty";
   EXPECT_EQ(f[59], "20240325140500");
   EXPECT_EQ(f[60], "https://news.example.org/1");
-  const std::vector<std::string> g = Fields(out.substr(out.find('\n') + 1));
+  const std::vector<std::string> g = EventFields(out.substr(out.find('\n') + 1));
   EXPECT_EQ(g[5], "IGOUNOSEC");
   EXPECT_EQ(g[7], "");
   EXPECT_EQ(g[8], "UNO");
@@ -144,7 +144,7 @@ TEST_F(Gdelt, PlacesFillTheGeoColumns) {
   doc_.events[2].source_place = 2;
   std::string out;
   AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
-  const std::vector<std::string> f = Fields(out.substr(0, out.find('\n')));
+  const std::vector<std::string> f = EventFields(out.substr(0, out.find('\n')));
   EXPECT_EQ(f[35], "") << "no source place";
   // Actor2Geo: a country.
   EXPECT_EQ(f[43], "1");
@@ -163,7 +163,7 @@ TEST_F(Gdelt, PlacesFillTheGeoColumns) {
   EXPECT_EQ(f[57], "34.2436");
   EXPECT_EQ(f[58], "281102");
   // Actor1Geo of the second row: a US state.
-  const std::vector<std::string> g = Fields(out.substr(out.find('\n') + 1));
+  const std::vector<std::string> g = EventFields(out.substr(out.find('\n') + 1));
   EXPECT_EQ(g[35], "2");
   EXPECT_EQ(g[37], "US");
   EXPECT_EQ(g[38], "USTX");
@@ -175,7 +175,7 @@ TEST_F(Gdelt, IdsAreStable) {
   AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &a);
   AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &b);
   EXPECT_EQ(a, b);
-  EXPECT_NE(Fields(a)[0], "");
+  EXPECT_NE(EventFields(a)[0], "");
 }
 
 }  // namespace
@@ -198,7 +198,7 @@ TEST_F(Gdelt, CopiesCountAsMentionsArticlesAndSources) {
   std::stringstream lines(out);
   std::string line;
   std::vector<std::vector<std::string>> rows;
-  while (std::getline(lines, line)) rows.push_back(Fields(line));
+  while (std::getline(lines, line)) rows.push_back(EventFields(line));
   ASSERT_EQ(rows.size(), 2u) << "a copy's events are no rows of their own";
   // The attack: in the original and copy 1 (two sites); copy 2 lost it.
   EXPECT_EQ(rows[0][26], "1951");
@@ -212,7 +212,7 @@ TEST_F(Gdelt, CopiesCountAsMentionsArticlesAndSources) {
   EXPECT_EQ(rows[1][33], "3");
   out.clear();
   AppendGdeltEvents(doc_, *data_, GdeltOptions{}, &out);
-  EXPECT_EQ(Fields(out.substr(0, out.find('\n')))[31], "1");
+  EXPECT_EQ(EventFields(out.substr(0, out.find('\n')))[31], "1");
 }
 
 }  // namespace

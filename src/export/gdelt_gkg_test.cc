@@ -8,7 +8,7 @@
 namespace annals {
 namespace {
 
-std::vector<std::string> Fields(const std::string& line) {
+std::vector<std::string> GkgFields(const std::string& line) {
   std::vector<std::string> f;
   std::stringstream ss(line.substr(0, line.size() - 1));  // without the newline
   std::string x;
@@ -86,7 +86,7 @@ TEST(GdeltGkg, OneRowOf27ColumnsPerDocument) {
   AppendGdeltGkg(Story(), &out);
   ASSERT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
   ASSERT_EQ(std::count(out.begin(), out.end(), '\t'), 26);
-  const auto f = Fields(out);
+  const auto f = GkgFields(out);
   EXPECT_EQ(f[1], "20240326221600");
   EXPECT_EQ(f[0].substr(0, 15), "20240326221600-");
   EXPECT_EQ(f[2], "1");

@@ -11,14 +11,14 @@ namespace {
 
 using internal::CollectingSink;
 
-CollectingSink Read(std::string_view bytes, const ReadOptions& options = ReadOptions{}) {
+CollectingSink ReadCsv(std::string_view bytes, const ReadOptions& options = ReadOptions{}) {
   CollectingSink sink;
   ReadCsv(bytes, "data/news.csv", options, sink);
   return sink;
 }
 
 TEST(Csv, MapsColumnsByNameCaseInsensitive) {
-  CollectingSink sink = Read(
+  CollectingSink sink = ReadCsv(
       "ID,Headline,Date,Body,Link,Outlet,category\n"
       "n1,Talks,2024-03-26,Envoys met.,https://e.org/1,Example,politics\n");
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
@@ -37,7 +37,7 @@ TEST(Csv, MapsColumnsByNameCaseInsensitive) {
 }
 
 TEST(Csv, QuotedFieldsWithEscapesAndNewlines) {
-  CollectingSink sink = Read(
+  CollectingSink sink = ReadCsv(
       "text,category\n"
       "\"He said \"\"no\"\", twice.\nThen left.\",world\n");
   ASSERT_EQ(sink.docs.size(), 1u);
@@ -45,7 +45,7 @@ TEST(Csv, QuotedFieldsWithEscapesAndNewlines) {
 }
 
 TEST(Csv, IdDefaultsToStemAndDataRow) {
-  CollectingSink sink = Read("text\none\n\ntwo\n");
+  CollectingSink sink = ReadCsv("text\none\n\ntwo\n");
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[0].id, "news:1");
   EXPECT_EQ(sink.docs[1].id, "news:2");
@@ -54,7 +54,7 @@ TEST(Csv, IdDefaultsToStemAndDataRow) {
 }
 
 TEST(Csv, CrlfAndBom) {
-  CollectingSink sink = Read("\xEF\xBB\xBFtext,section\r\nfirst,a\r\n\"sec\r\nond\",b\r\n");
+  CollectingSink sink = ReadCsv("\xEF\xBB\xBFtext,section\r\nfirst,a\r\n\"sec\r\nond\",b\r\n");
   ASSERT_EQ(sink.docs.size(), 2u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].text, "first");
   EXPECT_EQ(sink.docs[0].metadata.at(0).first, "section");
@@ -62,7 +62,7 @@ TEST(Csv, CrlfAndBom) {
 }
 
 TEST(Csv, RaggedRowIsAnErrorForThatRow) {
-  CollectingSink sink = Read("text,section\nfine,a\nbroken\nalso fine,b\n");
+  CollectingSink sink = ReadCsv("text,section\nfine,a\nbroken\nalso fine,b\n");
   ASSERT_EQ(sink.docs.size(), 2u);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadCsv);
@@ -70,7 +70,7 @@ TEST(Csv, RaggedRowIsAnErrorForThatRow) {
 }
 
 TEST(Csv, UnterminatedQuoteStopsTheFile) {
-  CollectingSink sink = Read("text\nfine\n\"never closed\nmore\nand more\n");
+  CollectingSink sink = ReadCsv("text\nfine\n\"never closed\nmore\nand more\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   ASSERT_EQ(sink.errors.size(), 1u);
   const std::string line = sink.errors[0].Describe();
@@ -79,13 +79,13 @@ TEST(Csv, UnterminatedQuoteStopsTheFile) {
 }
 
 TEST(Csv, EmptyTextIsEmptyDocument) {
-  CollectingSink sink = Read("text,title\n  ,T\n");
+  CollectingSink sink = ReadCsv("text,title\n  ,T\n");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
 }
 
 TEST(Csv, InvalidUtf8PerRecord) {
-  CollectingSink sink = Read("text\nbad \xE2\x28\xA1\ngood\n");
+  CollectingSink sink = ReadCsv("text\nbad \xE2\x28\xA1\ngood\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kInvalidUtf8);
@@ -94,7 +94,7 @@ TEST(Csv, InvalidUtf8PerRecord) {
 }
 
 TEST(Csv, DuplicateHeaderNamesMadeUnique) {
-  CollectingSink sink = Read("text,category,Category ,category_2,category\nT.,a,b,c,d\n");
+  CollectingSink sink = ReadCsv("text,category,Category ,category_2,category\nT.,a,b,c,d\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   const auto& m = sink.docs[0].metadata;
   ASSERT_EQ(m.size(), 4u);
@@ -106,7 +106,7 @@ TEST(Csv, DuplicateHeaderNamesMadeUnique) {
 
 TEST(Csv, HeaderOnlyIsOneError) {
   for (const char* bytes : {"text,title\n", "text,title\r\n\r\n\n"}) {
-    CollectingSink sink = Read(bytes);
+    CollectingSink sink = ReadCsv(bytes);
     ASSERT_EQ(sink.errors.size(), 1u);
     EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
     EXPECT_EQ(sink.errors[0].origin.record, 0u);
@@ -116,7 +116,7 @@ TEST(Csv, HeaderOnlyIsOneError) {
 TEST(Csv, OversizedRowRefusedAndReadingGoesOn) {
   ReadOptions options;
   options.max_document_bytes = 64;
-  CollectingSink sink = Read("text,title\n\"" + std::string(100, 'a') + "\",T\nok,T\n", options);
+  CollectingSink sink = ReadCsv("text,title\n\"" + std::string(100, 'a') + "\",T\nok,T\n", options);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kTooLarge);
   EXPECT_EQ(sink.errors[0].status.message(), "row is 105 bytes, over the 64-byte limit");
@@ -125,7 +125,7 @@ TEST(Csv, OversizedRowRefusedAndReadingGoesOn) {
 }
 
 TEST(Csv, NoTextColumnRefusesFile) {
-  CollectingSink sink = Read("title,category\nT,c\n");
+  CollectingSink sink = ReadCsv("title,category\nT,c\n");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadCsv);
   EXPECT_TRUE(sink.docs.empty());
@@ -135,7 +135,7 @@ TEST(Csv, CsvMapOverridesDefaults) {
   ReadOptions options;
   std::string error;
   ASSERT_TRUE(ParseCsvMap("text=article_body, title=head", &options.csv_map, &error));
-  CollectingSink sink = Read("body,article_body,head\nteaser,The full story.,H\n", options);
+  CollectingSink sink = ReadCsv("body,article_body,head\nteaser,The full story.,H\n", options);
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].text, "The full story.");
   EXPECT_EQ(sink.docs[0].title, "H");
@@ -146,7 +146,7 @@ TEST(Csv, CsvMapOverridesDefaults) {
 TEST(Csv, CsvMapNamingMissingColumnIsError) {
   ReadOptions options;
   options.csv_map = {{"text", "nope"}};
-  CollectingSink sink = Read("text\nx\n", options);
+  CollectingSink sink = ReadCsv("text\nx\n", options);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_NE(sink.errors[0].status.message().find("nope"), std::string::npos);
 }

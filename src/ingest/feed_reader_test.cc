@@ -60,14 +60,14 @@ constexpr char kAtom[] = R"(<?xml version="1.0" encoding="utf-8"?>
 </feed>
 )";
 
-CollectingSink Read(std::string_view bytes) {
+CollectingSink ReadFeed(std::string_view bytes) {
   CollectingSink sink;
   ReadFeed(bytes, "news.rss", ReadOptions{}, sink);
   return sink;
 }
 
 TEST(Feed, ReadsRssItems) {
-  CollectingSink sink = Read(kRss);
+  CollectingSink sink = ReadFeed(kRss);
   ASSERT_EQ(sink.docs.size(), 2u) << ::testing::PrintToString(sink.ErrorLines());
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.id, "story-1");
@@ -94,7 +94,7 @@ TEST(Feed, ReadsRssItems) {
 }
 
 TEST(Feed, ReadsAtomEntries) {
-  CollectingSink sink = Read(kAtom);
+  CollectingSink sink = ReadFeed(kAtom);
   ASSERT_EQ(sink.docs.size(), 2u) << ::testing::PrintToString(sink.ErrorLines());
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.id, "tag:atom.example,2024:budget");
@@ -110,7 +110,7 @@ TEST(Feed, ReadsAtomEntries) {
 }
 
 TEST(Feed, ReadsRss10) {
-  CollectingSink sink = Read(R"(<?xml version="1.0"?>
+  CollectingSink sink = ReadFeed(R"(<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
          xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel rdf:about="https://r.example/"><title>RDF News</title></channel>
@@ -127,12 +127,12 @@ TEST(Feed, MalformedFeedsAreRefused) {
   for (const char* bad :
        {"<rss><channel><item><title>x</title></channel></rss>",
         "<html><body>not a feed</body></html>", "<rss><channel/></rss>", "", "\xff\xfe<\0r\0"}) {
-    CollectingSink sink = Read(bad);
+    CollectingSink sink = ReadFeed(bad);
     EXPECT_TRUE(sink.docs.empty()) << bad;
     ASSERT_EQ(sink.errors.size(), 1u) << bad;
     EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadFeed) << bad;
   }
-  CollectingSink sink = Read("<rss><channel><item><title>x</title></item>");
+  CollectingSink sink = ReadFeed("<rss><channel><item><title>x</title></item>");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_NE(sink.errors[0].status.message().find("line"), std::string::npos)
       << sink.errors[0].status.message();
@@ -149,12 +149,12 @@ TEST(Feed, EntityExpansionIsRefused) {
   laughs +=
       "]>\n<rss><channel><item><title>&lol9;</title><description>&lol9;</description>"
       "</item></channel></rss>";
-  CollectingSink sink = Read(laughs);
+  CollectingSink sink = ReadFeed(laughs);
   EXPECT_TRUE(sink.docs.empty());
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadFeed);
   // An external entity through a DOCTYPE without <!ENTITY is only a name.
-  CollectingSink ext = Read(
+  CollectingSink ext = ReadFeed(
       "<!DOCTYPE rss SYSTEM \"file:///etc/passwd\"><rss><channel><item><description>"
       "Plain words only.</description></item></channel></rss>");
   ASSERT_EQ(ext.docs.size(), 1u) << ::testing::PrintToString(ext.ErrorLines());

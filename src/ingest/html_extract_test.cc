@@ -45,7 +45,7 @@ std::string Page(const std::string& article) {
          "Privacy</a></footer></body></html>";
 }
 
-HtmlArticle Extract(const std::string& html, Status* status = nullptr) {
+HtmlArticle ExtractArticle(const std::string& html, Status* status = nullptr) {
   HtmlArticle a;
   const Status st = ExtractHtmlArticle(html, HtmlOptions{}, &a);
   if (status != nullptr) *status = st;
@@ -54,7 +54,7 @@ HtmlArticle Extract(const std::string& html, Status* status = nullptr) {
 
 TEST(HtmlExtract, KeepsArticleDropsBoilerplate) {
   Status st;
-  const HtmlArticle a = Extract(Page(kBody), &st);
+  const HtmlArticle a = ExtractArticle(Page(kBody), &st);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(a.text,
             "The city council voted on Tuesday to expand the tram network to the northern "
@@ -78,7 +78,7 @@ TEST(HtmlExtract, DropsWidgetsInsideTheArticle) {
       "morning. Sign up now, it is free and you can leave at any time.</p></div>"
       "<p>Advertisement</p>"
       "<p>Read more: <a href=\"/x\">Why the tram plan took ten years</a></p>" ANNALS_P3;
-  const HtmlArticle a = Extract(Page(article));
+  const HtmlArticle a = ExtractArticle(Page(article));
   for (const char* junk :
        {"Share on", "Tweet", "tram depot", "inbox", "Advertisement", "Read more", "ten years"})
     EXPECT_EQ(a.text.find(junk), std::string::npos) << junk << "\n" << a.text;
@@ -90,7 +90,7 @@ TEST(HtmlExtract, DropsCaptionsNextToImages) {
   const std::string article = ANNALS_P1
       "<div class=\"media\"><img src=\"depot.jpg\"><div>The depot at dawn, seen from the "
       "river bank.</div><div>Photo archive of J. Smith</div></div>" ANNALS_P2 ANNALS_P3;
-  const HtmlArticle a = Extract(Page(article));
+  const HtmlArticle a = ExtractArticle(Page(article));
   EXPECT_EQ(a.text.find("depot at dawn"), std::string::npos) << a.text;
   EXPECT_EQ(a.text.find("Photo archive"), std::string::npos) << a.text;
   EXPECT_NE(a.text.find("commuting times"), std::string::npos) << a.text;
@@ -100,7 +100,7 @@ TEST(HtmlExtract, BoilerplateNameOnTheWholeArticleIsIgnored) {
   // A wrapper named "layout-with-sidebar" holds the story itself.
   const std::string html = "<html><body><div class=\"layout-with-sidebar\">" + std::string(kBody) +
                            "</div><div class=\"footer\"><a href=\"/\">Home</a></div></body></html>";
-  const HtmlArticle a = Extract(html);
+  const HtmlArticle a = ExtractArticle(html);
   EXPECT_NE(a.text.find("tram network"), std::string::npos) << a.text;
   EXPECT_NE(a.text.find("four years"), std::string::npos) << a.text;
 }
@@ -112,7 +112,7 @@ TEST(HtmlExtract, RecoversBrokenMarkup) {
       "with <b>bold <i>and italic text that is never closed either, as old pages do."
       "<p>Third &amp; last paragraph, with an entity &eacute; and a stray </span> tag.";
   Status st;
-  const HtmlArticle a = Extract(html, &st);
+  const HtmlArticle a = ExtractArticle(html, &st);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_NE(a.text.find("First paragraph"), std::string::npos);
   EXPECT_NE(a.text.find("as old pages do."), std::string::npos);
@@ -125,7 +125,7 @@ TEST(HtmlExtract, LineBreaksSplitParagraphs) {
       "<html><body><div>One long line of running text that reads like a sentence of a story."
       "<br><br>Another long line of running text that also reads like a sentence.</div>"
       "</body></html>";
-  EXPECT_EQ(Extract(html).text,
+  EXPECT_EQ(ExtractArticle(html).text,
             "One long line of running text that reads like a sentence of a story.\n\n"
             "Another long line of running text that also reads like a sentence.");
 }
@@ -136,7 +136,7 @@ TEST(HtmlExtract, HiddenAndScriptTextIsNeverText) {
       "</script><div style=\"display: none\">Hidden text that reads like "
       "a sentence but is not shown.</div>" +
       std::string(kBody) + "</body></html>";
-  const HtmlArticle a = Extract(html);
+  const HtmlArticle a = ExtractArticle(html);
   EXPECT_EQ(a.text.find("script text"), std::string::npos);
   EXPECT_EQ(a.text.find("Hidden text"), std::string::npos);
 }
@@ -147,20 +147,20 @@ TEST(HtmlExtract, JsonLdBodyWhenMarkupHasNone) {
       "\"headline\": \"Shell page\", \"articleBody\": \"The whole story is only in the "
       "structured data of this page.\"}</script></head><body><div id=app></div></body></html>";
   Status st;
-  const HtmlArticle a = Extract(html, &st);
+  const HtmlArticle a = ExtractArticle(html, &st);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(a.text, "The whole story is only in the structured data of this page.");
 }
 
 TEST(HtmlExtract, RefusesWhatIsNotAPage) {
   Status st;
-  Extract("", &st);
+  ExtractArticle("", &st);
   EXPECT_EQ(st.code(), ErrorCode::kEmptyDocument);
-  Extract("<html><body><nav><a href=/>Home</a></nav></body></html>", &st);
+  ExtractArticle("<html><body><nav><a href=/>Home</a></nav></body></html>", &st);
   EXPECT_EQ(st.code(), ErrorCode::kEmptyDocument);
   std::string junk;
   for (int i = 0; i < 2000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
-  Extract(junk, &st);
+  ExtractArticle(junk, &st);
   EXPECT_EQ(st.code(), ErrorCode::kBinary) << st.ToString();
   HtmlOptions small;
   small.max_bytes = 100;

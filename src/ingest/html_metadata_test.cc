@@ -14,8 +14,8 @@ constexpr char kProse[] =
     "<p>Officials confirmed on Monday that the bridge would reopen to traffic after three "
     "months of repairs, earlier than the contractor had first announced.</p>";
 
-HtmlArticle Extract(const std::string& head, const std::string& body,
-                    const HtmlOptions& options = HtmlOptions{}) {
+HtmlArticle ExtractPage(const std::string& head, const std::string& body,
+                        const HtmlOptions& options = HtmlOptions{}) {
   HtmlArticle a;
   const Status st = ExtractHtmlArticle(
       "<html><head>" + head + "</head><body>" + body + kProse + "</body></html>", options, &a);
@@ -26,7 +26,7 @@ HtmlArticle Extract(const std::string& head, const std::string& body,
 TEST(HtmlMetadata, FromMetaTags) {
   HtmlOptions options;
   options.url = "https://news.example.com/2024/bridge?src=rss";
-  const HtmlArticle a = Extract(
+  const HtmlArticle a = ExtractPage(
       "<title>Bridge reopens - Example News</title>"
       "<meta property=\"og:title\" content=\"Bridge reopens early\">"
       "<meta name=\"author\" content=\"By  Ann Lee\">"
@@ -43,7 +43,7 @@ TEST(HtmlMetadata, FromMetaTags) {
 }
 
 TEST(HtmlMetadata, JsonLdWinsOverMeta) {
-  const HtmlArticle a = Extract(
+  const HtmlArticle a = ExtractPage(
       "<meta property=\"og:title\" content=\"OG title\">"
       "<meta name=\"author\" content=\"Meta Author\">"
       "<script type=\"application/ld+json\">[{\"@type\": \"WebSite\", \"name\": \"Site\"},"
@@ -60,7 +60,7 @@ TEST(HtmlMetadata, JsonLdWinsOverMeta) {
 }
 
 TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
-  const HtmlArticle a = Extract(
+  const HtmlArticle a = ExtractPage(
       "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script>"
       "<title>Plain title</title>",
       "");
@@ -68,10 +68,10 @@ TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
 }
 
 TEST(HtmlMetadata, FromTheMarkup) {
-  const HtmlArticle a =
-      Extract("<title>Page title</title>",
-              "<h1>Bridge reopens</h1><p class=\"byline\">By <a rel=\"author\" href=\"/ann\">Ann "
-              "Lee</a></p><time datetime=\"2024-05-06T09:30\">6 May</time>");
+  const HtmlArticle a = ExtractPage(
+      "<title>Page title</title>",
+      "<h1>Bridge reopens</h1><p class=\"byline\">By <a rel=\"author\" href=\"/ann\">Ann "
+      "Lee</a></p><time datetime=\"2024-05-06T09:30\">6 May</time>");
   EXPECT_EQ(a.title, "Bridge reopens");
   EXPECT_EQ(a.author, "Ann Lee");
   EXPECT_EQ(a.published, "2024-05-06T09:30");

@@ -11,17 +11,17 @@ namespace {
 
 using internal::CollectingSink;
 
-CollectingSink Read(std::string_view bytes, const ReadOptions& options = ReadOptions{}) {
+CollectingSink ReadJsonl(std::string_view bytes, const ReadOptions& options = ReadOptions{}) {
   CollectingSink sink;
   ReadJsonLines(bytes, "in/feed.jsonl", options, sink);
   return sink;
 }
 
 TEST(JsonLines, MapsKnownFields) {
-  CollectingSink sink =
-      Read(R"({"id": "a1", "url": "https://example.org/a1", "source": "Example Wire", )"
-           R"("published": "2024-03-26T22:16:00+02:00", "title": "Talks", "text": " Envoys met. "})"
-           "\n");
+  CollectingSink sink = ReadJsonl(
+      R"({"id": "a1", "url": "https://example.org/a1", "source": "Example Wire", )"
+      R"("published": "2024-03-26T22:16:00+02:00", "title": "Talks", "text": " Envoys met. "})"
+      "\n");
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.id, "a1");
@@ -38,8 +38,8 @@ TEST(JsonLines, MapsKnownFields) {
 
 TEST(JsonLines, AcceptsAliases) {
   CollectingSink sink =
-      Read(R"({"link": "u", "publisher": "P", "pubDate": "Tue, 26 Mar 2024 22:16:00 GMT", )"
-           R"("headline": "H", "body": "B."})");
+      ReadJsonl(R"({"link": "u", "publisher": "P", "pubDate": "Tue, 26 Mar 2024 22:16:00 GMT", )"
+                R"("headline": "H", "body": "B."})");
   ASSERT_EQ(sink.docs.size(), 1u);
   const Document& d = sink.docs[0];
   EXPECT_EQ(d.url, "u");
@@ -51,7 +51,7 @@ TEST(JsonLines, AcceptsAliases) {
 
 TEST(JsonLines, BlankAliasGivesWayToTheNext) {
   CollectingSink sink =
-      Read(R"({"text": "", "content": "The real body.", "title": " ", "headline": "H"})");
+      ReadJsonl(R"({"text": "", "content": "The real body.", "title": " ", "headline": "H"})");
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].text, "The real body.");
   EXPECT_EQ(sink.docs[0].title, "H");
@@ -59,8 +59,8 @@ TEST(JsonLines, BlankAliasGivesWayToTheNext) {
 
 TEST(JsonLines, NullKnownFieldsAreDropped) {
   CollectingSink sink =
-      Read(R"({"id": null, "title": null, "published": null, "url": null, "source": null, )"
-           R"("link": null, "text": "T.", "extra": null})");
+      ReadJsonl(R"({"id": null, "title": null, "published": null, "url": null, "source": null, )"
+                R"("link": null, "text": "T.", "extra": null})");
   ASSERT_EQ(sink.docs.size(), 1u);
   const auto& m = sink.docs[0].metadata;
   ASSERT_EQ(m.size(), 1u) << ::testing::PrintToString(m);
@@ -70,7 +70,7 @@ TEST(JsonLines, NullKnownFieldsAreDropped) {
 
 TEST(JsonLines, EmptyFileIsOneError) {
   for (const char* bytes : {"", "\n  \n\r\n", "\xEF\xBB\xBF"}) {
-    CollectingSink sink = Read(bytes);
+    CollectingSink sink = ReadJsonl(bytes);
     ASSERT_EQ(sink.errors.size(), 1u);
     EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kEmptyDocument);
     EXPECT_EQ(sink.errors[0].origin.record, 0u);
@@ -78,14 +78,15 @@ TEST(JsonLines, EmptyFileIsOneError) {
 }
 
 TEST(JsonLines, PrettyPrintedJsonIsOneError) {
-  CollectingSink sink = Read("\n{\n  \"text\": \"a\"\n}\n");
+  CollectingSink sink = ReadJsonl("\n{\n  \"text\": \"a\"\n}\n");
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].Describe(),
             "in/feed.jsonl: [E007] pretty-printed JSON: JSON Lines needs one object per line");
 }
 
 TEST(JsonLines, UnknownFieldsKeptInInputOrder) {
-  CollectingSink sink = Read(R"({"zeta": 1, "text": "T.", "alpha": {"k": [1, 2]}, "mid": "x"})");
+  CollectingSink sink =
+      ReadJsonl(R"({"zeta": 1, "text": "T.", "alpha": {"k": [1, 2]}, "mid": "x"})");
   ASSERT_EQ(sink.docs.size(), 1u);
   const auto& m = sink.docs[0].metadata;
   ASSERT_EQ(m.size(), 3u);
@@ -95,7 +96,7 @@ TEST(JsonLines, UnknownFieldsKeptInInputOrder) {
 }
 
 TEST(JsonLines, IdDefaultsToStemAndLine) {
-  CollectingSink sink = Read("\n{\"text\": \"one\"}\n\n{\"text\": \"two\"}\n");
+  CollectingSink sink = ReadJsonl("\n{\"text\": \"one\"}\n\n{\"text\": \"two\"}\n");
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[0].id, "feed:2");
   EXPECT_EQ(sink.docs[1].id, "feed:4");
@@ -103,7 +104,7 @@ TEST(JsonLines, IdDefaultsToStemAndLine) {
 }
 
 TEST(JsonLines, BadLineDoesNotStopTheRest) {
-  CollectingSink sink = Read(
+  CollectingSink sink = ReadJsonl(
       "{\"id\": \"j1\", \"text\": \"Fine.\"}\n{oops\n{\"id\": \"j3\", \"text\": \"Also fine.\"}\n");
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[1].id, "j3");
@@ -114,14 +115,14 @@ TEST(JsonLines, BadLineDoesNotStopTheRest) {
 }
 
 TEST(JsonLines, NonObjectIsBadRecord) {
-  CollectingSink sink = Read("[1, 2]\n\"text\"\n");
+  CollectingSink sink = ReadJsonl("[1, 2]\n\"text\"\n");
   ASSERT_EQ(sink.errors.size(), 2u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadRecord);
   EXPECT_EQ(sink.errors[1].origin.record, 2u);
 }
 
 TEST(JsonLines, MissingEmptyOrNonStringText) {
-  CollectingSink sink = Read("{\"title\": \"x\"}\n{\"text\": \"  \"}\n{\"text\": 5}\n");
+  CollectingSink sink = ReadJsonl("{\"title\": \"x\"}\n{\"text\": \"  \"}\n{\"text\": 5}\n");
   ASSERT_EQ(sink.errors.size(), 3u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadRecord);
   EXPECT_EQ(sink.errors[1].status.code(), ErrorCode::kEmptyDocument);
@@ -130,7 +131,7 @@ TEST(JsonLines, MissingEmptyOrNonStringText) {
 }
 
 TEST(JsonLines, UnparseableDateKeptRawWithDiagnostic) {
-  CollectingSink sink = Read(R"({"date": "last week", "text": "T."})");
+  CollectingSink sink = ReadJsonl(R"({"date": "last week", "text": "T."})");
   ASSERT_EQ(sink.docs.size(), 1u);
   const Document& d = sink.docs[0];
   EXPECT_FALSE(d.published.has_value());
@@ -142,14 +143,14 @@ TEST(JsonLines, UnparseableDateKeptRawWithDiagnostic) {
 }
 
 TEST(JsonLines, DayMonthYearDate) {
-  CollectingSink sink = Read(R"({"publish_date": "26 March 2024", "text": "T."})");
+  CollectingSink sink = ReadJsonl(R"({"publish_date": "26 March 2024", "text": "T."})");
   ASSERT_EQ(sink.docs.size(), 1u);
   EXPECT_EQ(sink.docs[0].published->ToIso(), "2024-03-26");
 }
 
 TEST(JsonLines, InvalidUtf8AndNulPerRecord) {
-  CollectingSink sink =
-      Read("{\"text\": \"ok\"}\n{\"text\": \"bad \xC3\x28\"}\n{\"text\": \"nul \\u0000 here\"}\n");
+  CollectingSink sink = ReadJsonl(
+      "{\"text\": \"ok\"}\n{\"text\": \"bad \xC3\x28\"}\n{\"text\": \"nul \\u0000 here\"}\n");
   ASSERT_EQ(sink.docs.size(), 1u);
   ASSERT_EQ(sink.errors.size(), 2u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kInvalidUtf8);
@@ -160,7 +161,7 @@ TEST(JsonLines, InvalidUtf8AndNulPerRecord) {
 TEST(JsonLines, DeepNestingRefusedBeforeParsing) {
   std::string line = "{\"text\": \"t\", \"x\": ";
   line += std::string(100000, '[');
-  CollectingSink sink = Read(line);
+  CollectingSink sink = ReadJsonl(line);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadJson);
 }
@@ -169,14 +170,14 @@ TEST(JsonLines, OversizedRecordRefused) {
   ReadOptions options;
   options.max_document_bytes = 64;
   CollectingSink sink =
-      Read("{\"text\": \"" + std::string(100, 'a') + "\"}\n{\"text\": \"ok\"}\n", options);
+      ReadJsonl("{\"text\": \"" + std::string(100, 'a') + "\"}\n{\"text\": \"ok\"}\n", options);
   ASSERT_EQ(sink.errors.size(), 1u);
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kTooLarge);
   EXPECT_EQ(sink.docs.size(), 1u);
 }
 
 TEST(JsonLines, CrlfLineEnds) {
-  CollectingSink sink = Read("{\"text\": \"a\"}\r\n{\"text\": \"b\"}\r\n");
+  CollectingSink sink = ReadJsonl("{\"text\": \"a\"}\r\n{\"text\": \"b\"}\r\n");
   ASSERT_EQ(sink.docs.size(), 2u);
   EXPECT_EQ(sink.docs[1].text, "b");
 }

@@ -40,7 +40,7 @@ WarcWriter FourStories(bool gzip, std::string_view version = "1.1") {
   return w;
 }
 
-CollectingSink Read(std::string_view bytes, size_t max_document_bytes = 8u << 20) {
+CollectingSink ReadWarc(std::string_view bytes, size_t max_document_bytes = 8u << 20) {
   CollectingSink sink;
   ReadOptions options;
   options.max_document_bytes = max_document_bytes;
@@ -56,7 +56,7 @@ std::vector<std::string> Ids(const CollectingSink& sink) {
 
 TEST(Warc, ReadsResourceRecordsOfBothVersions) {
   for (std::string_view version : {"1.0", "1.1"}) {
-    CollectingSink sink = Read(FourStories(false, version).bytes());
+    CollectingSink sink = ReadWarc(FourStories(false, version).bytes());
     ASSERT_EQ(sink.docs.size(), 4u) << ::testing::PrintToString(sink.ErrorLines());
     EXPECT_TRUE(sink.errors.empty());
     const Document& d = sink.docs[0];
@@ -77,7 +77,7 @@ TEST(Warc, ReadsGzipPerRecordAndWholeFile) {
   const std::string per_record = FourStories(true).bytes();
   const std::string whole = internal::GzipCompress(FourStories(false).bytes());
   for (const std::string& bytes : {per_record, whole}) {
-    CollectingSink sink = Read(bytes);
+    CollectingSink sink = ReadWarc(bytes);
     EXPECT_EQ(Ids(sink), (std::vector<std::string>{"urn:uuid:s1", "urn:uuid:s2", "urn:uuid:s3",
                                                    "urn:uuid:s4"}));
     EXPECT_TRUE(sink.errors.empty()) << ::testing::PrintToString(sink.ErrorLines());
@@ -112,7 +112,7 @@ TEST(Warc, ReadsChunkedGzipHtmlResponse) {
                {"WARC-Date", "2024-03-25T10:00:00Z"},
                {"Content-Type", "application/http; msgtype=response"}},
               http);
-  CollectingSink sink = Read(w.bytes());
+  CollectingSink sink = ReadWarc(w.bytes());
   ASSERT_EQ(sink.docs.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].title, "Envoys meet");
   EXPECT_NE(sink.docs[0].text.find("Envoys from both sides met in Doha on Monday."),
@@ -135,7 +135,7 @@ TEST(Warc, SkipsRecordsThatHoldNoArticle) {
   w.AddRecord("metadata", {{"Content-Type", "application/warc-fields"}}, "outlinks: x\r\n");
   w.AddRecord("revisit", {{"WARC-Target-URI", "https://x/y"}}, "");
   w.AddRecord("resource", Resource("s2"), kStory2);
-  CollectingSink sink = Read(w.bytes());
+  CollectingSink sink = ReadWarc(w.bytes());
   EXPECT_EQ(Ids(sink), std::vector<std::string>{"urn:uuid:s2"});
   EXPECT_TRUE(sink.errors.empty()) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.docs[0].origin.record, 8u);
@@ -145,7 +145,7 @@ TEST(Warc, TruncatedLastRecordIsReported) {
   for (bool gzip : {false, true}) {
     const WarcWriter w = FourStories(gzip);
     const std::string cut = w.bytes().substr(0, w.bytes().size() - 20);
-    CollectingSink sink = Read(cut);
+    CollectingSink sink = ReadWarc(cut);
     EXPECT_EQ(sink.docs.size(), 3u) << gzip;
     ASSERT_EQ(sink.errors.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
     EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadArchive);
@@ -160,7 +160,7 @@ TEST(Warc, CorruptedMiddleRecordLosesOnlyItself) {
   std::string bytes = gz.bytes();
   for (size_t i = gz.record_offsets()[1] + 12; i < gz.record_offsets()[1] + 40; ++i)
     bytes[i] = static_cast<char>(~bytes[i]);
-  CollectingSink sink = Read(bytes);
+  CollectingSink sink = ReadWarc(bytes);
   EXPECT_EQ(Ids(sink), (std::vector<std::string>{"urn:uuid:s1", "urn:uuid:s3", "urn:uuid:s4"}));
   ASSERT_EQ(sink.errors.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kBadArchive);
@@ -177,7 +177,7 @@ TEST(Warc, CorruptedMiddleRecordLosesOnlyItself) {
     std::string plain = w.bytes();
     const size_t at = plain.find("Content-Length", w.record_offsets()[2]);
     plain.replace(at, plain.find("\r\n", at) - at, std::string(bad));
-    sink = Read(plain);
+    sink = ReadWarc(plain);
     EXPECT_EQ(Ids(sink), (std::vector<std::string>{"urn:uuid:s1", "urn:uuid:s2", "urn:uuid:s4"}))
         << bad << ::testing::PrintToString(sink.ErrorLines());
     ASSERT_EQ(sink.errors.size(), 1u) << bad << ::testing::PrintToString(sink.ErrorLines());
@@ -189,12 +189,12 @@ TEST(Warc, LostGzipMemberAndGarbageAreReported) {
   WarcWriter gz = FourStories(true);
   std::string bytes = gz.bytes();
   bytes[gz.record_offsets()[2]] = 'X';  // the member's magic is gone
-  CollectingSink sink = Read(bytes);
+  CollectingSink sink = ReadWarc(bytes);
   EXPECT_EQ(Ids(sink), (std::vector<std::string>{"urn:uuid:s1", "urn:uuid:s2", "urn:uuid:s4"}));
   ASSERT_EQ(sink.errors.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
   EXPECT_EQ(sink.errors[0].origin.record, 3u);
 
-  CollectingSink junk = Read("this is not a WARC file\n" + FourStories(false).bytes());
+  CollectingSink junk = ReadWarc("this is not a WARC file\n" + FourStories(false).bytes());
   EXPECT_EQ(junk.docs.size(), 4u);
   EXPECT_EQ(junk.errors.size(), 1u);
 }
@@ -205,7 +205,7 @@ TEST(Warc, HugeRecordRefusedWithoutLosingTheRest) {
     w.AddRecord("resource", Resource("s1"), kStory2);
     w.AddRecord("resource", Resource("big"), std::string(200000, 'a'));
     w.AddRecord("resource", Resource("s3"), kStory3);
-    CollectingSink sink = Read(w.bytes(), 1000);
+    CollectingSink sink = ReadWarc(w.bytes(), 1000);
     EXPECT_EQ(Ids(sink), (std::vector<std::string>{"urn:uuid:s1", "urn:uuid:s3"}));
     ASSERT_EQ(sink.errors.size(), 1u) << ::testing::PrintToString(sink.ErrorLines());
     EXPECT_EQ(sink.errors[0].status.code(), ErrorCode::kTooLarge);

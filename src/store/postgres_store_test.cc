@@ -79,7 +79,7 @@ class PostgresStore : public ::testing::Test {
   std::string base_, db_name_, url_;
 };
 
-constexpr char kStory[] =
+constexpr char kPgStory[] =
     "Mediators from Qatar and Egypt met Israeli and Hamas negotiators in Doha on Monday to "
     "restart talks on a ceasefire in Gaza and the release of hostages. Officials said the "
     "two sides remained far apart on the length of any truce and on the return of displaced "
@@ -89,8 +89,8 @@ constexpr char kStory[] =
 // replacement and a renamed id: everything the identity rules decide.
 std::vector<std::vector<Document>> Batches() {
   std::vector<Document> first = {FullDocument("a", "One. Two."), FullDocument("b", "Three.")};
-  Document story = FullDocument("story", kStory);
-  Document copy = FullDocument("copy", std::string("Republished. ") + kStory + " More.");
+  Document story = FullDocument("story", kPgStory);
+  Document copy = FullDocument("copy", std::string("Republished. ") + kPgStory + " More.");
   Document bare = FullDocument("bare", "No date here.");
   bare.published.reset();
   bare.metadata.clear();
@@ -261,17 +261,17 @@ TEST_F(PostgresStore, BadDocumentIsTakenBackAlone) {
 TEST_F(PostgresStore, LinksCopiesAcrossWritersAndFreesThemOnReplace) {
   auto first = MustOpen();
   ASSERT_NE(first, nullptr);
-  ASSERT_TRUE(first->WriteBatch(std::vector<Document>{FullDocument("story", kStory)}).ok());
+  ASSERT_TRUE(first->WriteBatch(std::vector<Document>{FullDocument("story", kPgStory)}).ok());
   // Another writer (process) finds the original through document_bands.
   auto second = MustOpen();
   ASSERT_NE(second, nullptr);
-  Document copy = FullDocument("copy", std::string("Republished by a site. ") + kStory);
+  Document copy = FullDocument("copy", std::string("Republished by a site. ") + kPgStory);
   StatusOr<WriteResult> r = second->WriteBatch(std::vector<Document>{copy});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->near_duplicates, 1u);
   EXPECT_EQ(first->Load("copy")->duplicate_of, "story");
   // A copy of the copy links to the original: stars, never chains.
-  Document again = FullDocument("again", std::string("Seen first on a site. ") + kStory);
+  Document again = FullDocument("again", std::string("Seen first on a site. ") + kPgStory);
   r = first->WriteBatch(std::vector<Document>{again});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(first->Load("again")->duplicate_of, "story");

@@ -12,7 +12,7 @@ namespace {
 using testing_util::FullDocument;
 using testing_util::TempDir;
 
-constexpr char kStory[] =
+constexpr char kDedupStory[] =
     "Mediators from Qatar and Egypt met Israeli and Hamas negotiators in Doha on Monday to "
     "restart talks on a ceasefire in Gaza and the release of hostages. Officials said the "
     "two sides remained far apart on the length of any truce and on the return of displaced "
@@ -58,8 +58,9 @@ TEST(StoreDedup, LinksCopiesAndKeepsTheIndexAcrossOpens) {
   {
     auto store = Open(path);
     ASSERT_NE(store, nullptr);
-    StatusOr<WriteResult> r = store->WriteBatch(std::vector<Document>{
-        Doc("orig", kStory), Doc("other", kOther), Doc("copy1", Copy(kStory, "a.example"))});
+    StatusOr<WriteResult> r =
+        store->WriteBatch(std::vector<Document>{Doc("orig", kDedupStory), Doc("other", kOther),
+                                                Doc("copy1", Copy(kDedupStory, "a.example"))});
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->inserted, 3u);
     EXPECT_EQ(r->near_duplicates, 1u);
@@ -67,7 +68,7 @@ TEST(StoreDedup, LinksCopiesAndKeepsTheIndexAcrossOpens) {
   auto store = Open(path);
   ASSERT_NE(store, nullptr);
   StatusOr<WriteResult> r =
-      store->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kStory, "b.example"))});
+      store->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kDedupStory, "b.example"))});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->near_duplicates, 1u);
   StatusOr<Document> copy2 = store->Load("copy2");
@@ -90,14 +91,14 @@ TEST(StoreDedup, WritersSeeEachOthersDocuments) {
   auto b = Open(path);
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
-  ASSERT_TRUE(a->WriteBatch(std::vector<Document>{Doc("orig", kStory)}).ok());
+  ASSERT_TRUE(a->WriteBatch(std::vector<Document>{Doc("orig", kDedupStory)}).ok());
   StatusOr<WriteResult> r =
-      b->WriteBatch(std::vector<Document>{Doc("copy1", Copy(kStory, "a.example"))});
+      b->WriteBatch(std::vector<Document>{Doc("copy1", Copy(kDedupStory, "a.example"))});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->near_duplicates, 1u);
   EXPECT_EQ(b->Load("copy1")->duplicate_of, "orig");
   // And back: a learns of b's copy, which links to the same original.
-  r = a->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kStory, "b.example"))});
+  r = a->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kDedupStory, "b.example"))});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(a->Load("copy2")->duplicate_of, "orig");
 }
@@ -107,8 +108,8 @@ TEST(StoreDedup, ReplacedOriginalFreesItsCopies) {
   auto store = Open(dir.Path("s.db"));
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store
-                  ->WriteBatch(std::vector<Document>{Doc("orig", kStory),
-                                                     Doc("copy1", Copy(kStory, "a.example"))})
+                  ->WriteBatch(std::vector<Document>{Doc("orig", kDedupStory),
+                                                     Doc("copy1", Copy(kDedupStory, "a.example"))})
                   .ok());
   // The input names "orig" again with other content: it is replaced.
   ASSERT_TRUE(store->WriteBatch(std::vector<Document>{Doc("orig", kOther)}).ok());
@@ -116,7 +117,7 @@ TEST(StoreDedup, ReplacedOriginalFreesItsCopies) {
   EXPECT_EQ(store->Load("orig")->duplicate_of, "");
   // The copy is an original now: a further copy links to it.
   ASSERT_TRUE(
-      store->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kStory, "b.example"))}).ok());
+      store->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kDedupStory, "b.example"))}).ok());
   EXPECT_EQ(store->Load("copy2")->duplicate_of, "copy1");
 }
 
@@ -126,7 +127,7 @@ TEST(StoreDedup, UpgradeFromVersion4ComputesSignatures) {
   {
     auto store = Open(path);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->WriteBatch(std::vector<Document>{Doc("orig", kStory)}).ok());
+    ASSERT_TRUE(store->WriteBatch(std::vector<Document>{Doc("orig", kDedupStory)}).ok());
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -141,7 +142,7 @@ TEST(StoreDedup, UpgradeFromVersion4ComputesSignatures) {
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->Stats()->schema_version, Store::kSchemaVersion);
   ASSERT_TRUE(
-      store->WriteBatch(std::vector<Document>{Doc("copy", Copy(kStory, "a.example"))}).ok());
+      store->WriteBatch(std::vector<Document>{Doc("copy", Copy(kDedupStory, "a.example"))}).ok());
   EXPECT_EQ(store->Load("copy")->duplicate_of, "orig");
 }
 

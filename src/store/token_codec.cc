@@ -85,7 +85,7 @@ class Reader {
 
 bool FitsU32(int64_t v) { return v >= 0 && v <= std::numeric_limits<uint32_t>::max(); }
 
-Status Corrupt(const std::string& why) {
+Status CorruptTokens(const std::string& why) {
   return Status(ErrorCode::kStore, "stored token list is corrupt: " + why);
 }
 
@@ -128,10 +128,11 @@ Status DecodeTokens(std::string_view blob, std::vector<Token>* tokens) {
   if (blob.empty()) return Status::Ok();
   Reader r(blob);
   const uint8_t format = r.Byte();
-  if (format != kTokenFormatV1) return Corrupt("unknown format byte " + std::to_string(format));
+  if (format != kTokenFormatV1)
+    return CorruptTokens("unknown format byte " + std::to_string(format));
   const uint64_t count = r.Varint();
   // Bounds the allocation by the blob size, whatever the count claims.
-  if (!r.ok() || count > r.left() / kMinTokenBytes) return Corrupt("bad token count");
+  if (!r.ok() || count > r.left() / kMinTokenBytes) return CorruptTokens("bad token count");
   tokens->resize(count);
   int64_t prev_end = 0;
   for (size_t i = 0; i < count; ++i) {
@@ -140,8 +141,9 @@ Status DecodeTokens(std::string_view blob, std::vector<Token>* tokens) {
     const int64_t end = begin + r.Signed();
     const uint8_t flags = r.Byte();
     if (!r.ok() || !FitsU32(begin) || !FitsU32(end))
-      return Corrupt("bad span in token " + std::to_string(i));
-    if ((flags & kKindMask) > kMaxKind) return Corrupt("bad kind in token " + std::to_string(i));
+      return CorruptTokens("bad span in token " + std::to_string(i));
+    if ((flags & kKindMask) > kMaxKind)
+      return CorruptTokens("bad kind in token " + std::to_string(i));
     t.span = Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     prev_end = end;
     t.kind = static_cast<TokenKind>(flags & kKindMask);
@@ -156,12 +158,12 @@ Status DecodeTokens(std::string_view blob, std::vector<Token>* tokens) {
     if (flags & kHasHead) {
       const int64_t head = static_cast<int64_t>(i) + r.Signed();
       if (head < 0 || head > std::numeric_limits<int32_t>::max())
-        return Corrupt("bad head in token " + std::to_string(i));
+        return CorruptTokens("bad head in token " + std::to_string(i));
       t.head = static_cast<int32_t>(head);
     }
-    if (!r.ok()) return Corrupt("truncated at token " + std::to_string(i));
+    if (!r.ok()) return CorruptTokens("truncated at token " + std::to_string(i));
   }
-  if (r.left() != 0) return Corrupt("trailing bytes");
+  if (r.left() != 0) return CorruptTokens("trailing bytes");
   return Status::Ok();
 }
 

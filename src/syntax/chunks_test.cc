@@ -14,17 +14,17 @@ namespace annals::syntax {
 namespace {
 
 // One word of a CoNLL-U-like sentence: head is 1-based, 0 for the root.
-struct W {
+struct ChunkWord {
   std::string_view form, upos, deprel;
   int head;
 };
 
 // A one-sentence Document. "'s", "n't" and "-" attach to the word before
 // without a space, and a "-" also to the word after, as the tokenizer would.
-Document Parse(const std::vector<W>& words) {
+Document Parse(const std::vector<ChunkWord>& words) {
   Document d;
   for (size_t i = 0; i < words.size(); ++i) {
-    const W& w = words[i];
+    const ChunkWord& w = words[i];
     const bool tight_left = w.form == "'s" || w.form == "n't" || w.form == "-";
     if (i > 0 && !tight_left && !(words[i - 1].form == "-")) {
       d.text += ' ';

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "syntax/features.h"
 #include "syntax/tagset.h"
 
 namespace annals::syntax {
@@ -44,14 +45,6 @@ std::string RuleSuffix(uint64_t key) {
   std::string s((key >> 8) & 0xFF, '\0');
   for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<char>(key >> (16 + 8 * i));
   return s;
-}
-
-uint64_t Mix(uint64_t h) {  // the splitmix64 finaliser
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  return h ^ (h >> 31);
 }
 
 uint64_t ExceptionHash(std::string_view lower, uint8_t upos, uint8_t xpos) {

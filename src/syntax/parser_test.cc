@@ -8,16 +8,16 @@ namespace annals::syntax {
 namespace {
 
 // Tiny gold sentences written here: (form, xpos, head, relation).
-struct W {
+struct TreeWord {
   const char* form;
   const char* xpos;
   int head;
   const char* rel;
 };
 
-GoldSentence Make(std::initializer_list<W> words) {
+GoldSentence Make(std::initializer_list<TreeWord> words) {
   GoldSentence g;
-  for (const W& w : words) {
+  for (const TreeWord& w : words) {
     g.forms.push_back(w.form);
     g.lemmas.push_back(w.form);
     g.xpos.push_back(XposId(w.xpos));

@@ -24,7 +24,7 @@ constexpr float kRefineMargin = 10.0f;
 // training meets unknown words as tagging will.
 constexpr int kLexiconMinCount = 2;
 constexpr uint32_t kMaxDict = 1u << 20;
-constexpr uint32_t kMaxClasses = 256;
+constexpr uint32_t kMaxTagClasses = 256;
 
 // Dictionary thresholds: seen this often, with one class this share of
 // the time.
@@ -356,7 +356,7 @@ void Tagger::Save(ByteWriter& w) const {
 bool Tagger::Load(ByteReader& r, Tagger* out) {
   Tagger t;
   const uint32_t n = r.Get<uint32_t>();
-  if (n == 0 || n > kMaxClasses) return false;
+  if (n == 0 || n > kMaxTagClasses) return false;
   for (uint32_t i = 0; i < n; ++i) {
     const uint8_t u = r.Get<uint8_t>();
     const uint8_t x = r.Get<uint8_t>();
