@@ -151,7 +151,10 @@ stop_nats
 [[ $use_pg == 1 ]] && pg_stop "$work/pg" immediate >/dev/null
 sleep 3
 start_nats || exit 1
-[[ $use_pg == 1 ]] && pg_restart "$work/pg" >/dev/null
+if [[ $use_pg == 1 ]]; then
+  pg_restart "$work/pg" >/dev/null || { sleep 2; pg_restart "$work/pg" >/dev/null; }
+  check "PostgreSQL is back" test $? -eq 0
+fi
 # A worker that outlives the deadline is a hang: say what each one was
 # doing rather than leave it to ctest's timeout.
 deadline=$((SECONDS + 240))
@@ -174,6 +177,10 @@ if [[ $hung == 1 ]]; then
   done
   echo "--- nats-server log:"
   tail -30 "$work/nats.log"
+  if [[ $use_pg == 1 ]]; then
+    echo "--- PostgreSQL server log:"
+    tail -30 "$work/pg/server.log"
+  fi
 fi
 for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
 worker_pids=()
