@@ -202,7 +202,12 @@ Status PostgresStore::Decide(pqxx::work& tx, std::span<const Document> docs,
       const Holder holder = old->second;
       p.replacing = true;
       if (holder.pending >= 0) {
-        (*pending)[holder.pending].replaced_in_batch = true;
+        // The earlier version is not written; the stored one it replaced
+        // is this one's to delete.
+        PgPending& earlier = (*pending)[holder.pending];
+        earlier.replaced_in_batch = true;
+        p.replaces = earlier.replaces;
+        p.replaces_pending = holder.pending;
         batch_hashes.erase(holder.hash);
       } else {
         p.replaces = holder.rowid;
@@ -243,22 +248,28 @@ Status PostgresStore::WritePending(pqxx::work& tx, std::span<const Document> doc
     if (!RefusesData(e)) throw;
   }
   // The server refused some document's data: again, one savepoint each,
-  // so that only the documents it refuses are lost.
+  // so that only the documents it refuses are lost. A refused document
+  // that replaced an earlier one of the batch leaves that one standing, as
+  // SQLite, writing them in turn, would.
   for (PgPending* p : live) {
-    try {
-      pqxx::subtransaction one(tx, "document");
-      WriteRows(one, docs, {p});
-      one.commit();
-    } catch (const pqxx::sql_error& e) {
-      if (!RefusesData(e)) throw;
-      p->refused = true;
-      std::string why = e.what();
-      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-      result->refused.emplace_back(
-          p->index, Status(ErrorCode::kStore, "PostgreSQL refused the document: " + why +
-                                                  " (SQLSTATE " + e.sqlstate() + ")"));
-      for (PgPending& q : pending)
-        if (q.duplicate_of == p->rowid) q.duplicate_of = -1;
+    while (p != nullptr) {
+      try {
+        pqxx::subtransaction one(tx, "document");
+        WriteRows(one, docs, {p});
+        one.commit();
+        break;
+      } catch (const pqxx::sql_error& e) {
+        if (!RefusesData(e)) throw;
+        p->refused = true;
+        std::string why = e.what();
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        result->refused.emplace_back(
+            p->index, Status(ErrorCode::kStore, "PostgreSQL refused the document: " + why +
+                                                    " (SQLSTATE " + e.sqlstate() + ")"));
+        for (PgPending& q : pending)
+          if (q.duplicate_of == p->rowid) q.duplicate_of = -1;
+      }
+      p = p->replaces_pending >= 0 ? &pending[static_cast<size_t>(p->replaces_pending)] : nullptr;
     }
   }
   return Status::Ok();

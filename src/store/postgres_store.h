@@ -53,6 +53,7 @@ struct PgPending {
   std::string signature;           // encoded MinHash signature, "" for a short text
   std::vector<uint64_t> bands;     // its band keys (none for a short text)
   bool replaced_in_batch = false;  // a later document of the batch replaces it
+  int replaces_pending = -1;       // the earlier one of the batch it replaces (index in pending)
   bool replacing = false, renamed = false;
   bool refused = false;
 };

@@ -163,6 +163,52 @@ TEST_F(PostgresStore, RoundTripEqualsSqlite) {
   EXPECT_EQ(pg->Load("nope").status().code(), ErrorCode::kNotFound);
 }
 
+// One id twice in a batch, over a stored version: the last one stands,
+// as with SQLite (which writes them in turn); and if the server refuses
+// the last one, the one before it.
+TEST_F(PostgresStore, SameIdTwiceInABatch) {
+  TempDir dir;
+  auto lite = Store::Open(dir.Path("s.db"));
+  ASSERT_TRUE(lite.ok()) << lite.status().ToString();
+  auto pg = MustOpen();
+  ASSERT_NE(pg, nullptr);
+  auto version = [](const std::string& text) {
+    Document d = FullDocument("x", text);
+    d.origin.id_given = true;
+    return d;
+  };
+  const std::vector<std::vector<Document>> batches = {
+      {version("Version one.")},
+      {version("Version two."), version("Version three.")},
+  };
+  for (const auto& batch : batches) {
+    StatusOr<WriteResult> a = (*lite)->WriteBatch(batch);
+    StatusOr<WriteResult> b = pg->WriteBatch(batch);
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    EXPECT_EQ(a->inserted, b->inserted);
+    EXPECT_EQ(a->replaced, b->replaced);
+    EXPECT_TRUE(b->refused.empty());
+  }
+  EXPECT_EQ(AllAsJson(**lite), AllAsJson(*pg));
+  EXPECT_EQ(StatsLine(**lite), StatsLine(*pg));
+  StatusOr<Document> x = pg->Load("x");
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  EXPECT_EQ(x->text, "Version three.");
+  // The server refuses a NUL byte in a text (SQLite stores it).
+  StatusOr<WriteResult> r = pg->WriteBatch(
+      std::vector<Document>{version("Version four."), version(std::string("Version \0 5.", 13))});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->refused.size(), 1u);
+  EXPECT_EQ(r->refused[0].first, 1u);
+  x = pg->Load("x");
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  EXPECT_EQ(x->text, "Version four.");
+  const StatusOr<StoreStats> s = pg->Stats();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->documents, 1u);
+}
+
 TEST_F(PostgresStore, ReingestIsANoOp) {
   auto pg = MustOpen();
   ASSERT_NE(pg, nullptr);
