@@ -76,6 +76,11 @@ class NearDuplicateIndex {
   void Add(int64_t key, const Signature& sig, int64_t original);
   // Forgets `key` (a replaced document); its copies become originals.
   void Remove(int64_t key);
+  // The signature indexed for `key`, nullptr when none is.
+  const Signature* Find(int64_t key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second.sig;
+  }
   size_t size() const { return entries_.size(); }
 
   // The key of band `band` (0 <= band < kNumBands) of `sig`: documents

@@ -38,6 +38,8 @@ constexpr const char* kSql[] = {
     // kListNearDuplicates
     ("SELECT c.id, o.id FROM documents c JOIN documents o ON o.rowid = c.duplicate_of"
      " ORDER BY c.rowid"),
+    // kIndexedRow
+    "SELECT coalesce(duplicate_of, -1), signature FROM documents WHERE rowid = ?",
 };
 static_assert(std::size(kSql) == static_cast<size_t>(Query::kNumQueries));
 
@@ -126,6 +128,31 @@ Status SqliteStore::IndexNewRows() {
   }
   if (rc != SQLITE_DONE) return db_.Error("store '" + path_ + "': reading signatures");
   return Status::Ok();
+}
+
+StatusOr<int64_t> SqliteStore::FindOriginal(const dedup::Signature& sig) {
+  for (;;) {
+    const int64_t original = index_.FindOriginal(sig);
+    if (original < 0) return original;
+    Stmt& row = q(Query::kIndexedRow);
+    ResetOnExit reset(row);
+    Binder(row).Int(original);
+    const int rc = row.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_.Error("looking up an original");
+    dedup::Signature stored;
+    bool has_stored = false;
+    int64_t stored_original = -1;
+    if (rc == SQLITE_ROW) {
+      Row r(row);
+      stored_original = r.Int();
+      has_stored = dedup::DecodeSignature(r.Blob(), &stored);
+    }
+    const dedup::Signature* indexed = index_.Find(original);
+    if (has_stored && indexed != nullptr && *indexed == stored) return original;
+    // Stale: what the store holds there now replaces what was indexed.
+    index_.Remove(original);
+    if (has_stored) index_.Add(original, stored, stored_original);
+  }
 }
 
 Status SqliteStore::Done(Stmt& stmt, const char* what) {
@@ -233,7 +260,12 @@ Status SqliteStore::WriteOne(const Document& doc, WriteResult* result) {
   }
   dedup::Signature sig;
   const bool has_sig = dedup::ComputeSignature(doc.text, &sig);
-  const int64_t original = has_sig ? index_.FindOriginal(sig) : -1;
+  int64_t original = -1;
+  if (has_sig) {
+    StatusOr<int64_t> found = FindOriginal(sig);
+    if (!found.ok()) return found.status();
+    original = *found;
+  }
   int64_t rowid = 0;
   ANNALS_RETURN_IF_ERROR(InsertDocument(doc, renamed.empty() ? doc.id : renamed, hash, original,
                                         has_sig ? dedup::EncodeSignature(sig) : std::string(),

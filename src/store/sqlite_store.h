@@ -36,6 +36,7 @@ enum class Query : int {
   kListIds,
   kClearDuplicateLinks,
   kListNearDuplicates,
+  kIndexedRow,
   kNumQueries,
 };
 
@@ -58,6 +59,10 @@ class SqliteStore final : public Store {
   // Adds the documents stored after indexed_through_ (by this or any other
   // process) to index_.
   Status IndexNewRows();
+  // The original index_ offers for `sig`, checked against the store:
+  // another writer may have replaced it since this one indexed it (and
+  // SQLite may have given its rowid to the new version).
+  StatusOr<int64_t> FindOriginal(const dedup::Signature& sig);
   Stmt& q(Query query) { return stmts_[static_cast<int>(query)]; }
 
   // Decides duplicate / replace / insert for one document and writes it.

@@ -103,6 +103,29 @@ TEST(StoreDedup, WritersSeeEachOthersDocuments) {
   EXPECT_EQ(a->Load("copy2")->duplicate_of, "orig");
 }
 
+// An original another writer replaced after this one indexed it: no link to
+// it (it is gone), and the copy stands on its own.
+TEST(StoreDedup, OriginalReplacedByAnotherWriterIsNotLinkedTo) {
+  TempDir dir;
+  const std::string path = dir.Path("s.db");
+  auto a = Open(path);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->WriteBatch(std::vector<Document>{Doc("orig", kDedupStory)}).ok());
+  auto b = Open(path);  // indexes "orig"
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(a->WriteBatch(std::vector<Document>{Doc("orig", kOther)}).ok());
+  StatusOr<WriteResult> r =
+      b->WriteBatch(std::vector<Document>{Doc("copy1", Copy(kDedupStory, "a.example"))});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->near_duplicates, 0u);
+  EXPECT_EQ(b->Load("copy1")->duplicate_of, "");
+  EXPECT_EQ(b->Stats()->near_duplicates, 0u);
+  // It is the original of the next copy, for either writer.
+  r = a->WriteBatch(std::vector<Document>{Doc("copy2", Copy(kDedupStory, "b.example"))});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(a->Load("copy2")->duplicate_of, "copy1");
+}
+
 TEST(StoreDedup, ReplacedOriginalFreesItsCopies) {
   TempDir dir;
   auto store = Open(dir.Path("s.db"));
