@@ -66,30 +66,13 @@ Status PostgresStore::LoadDocument(pqxx::transaction_base& tx, const std::string
   if (found.empty()) return Status(ErrorCode::kNotFound, "no document with id '" + id + "'");
   PgSource r(found[0]);
   r.Int();  // rowid: the children were found by id
-  doc->id = r.Text();
-  doc->content_hash = r.Text();
-  doc->format = r.Text();
-  doc->origin.path = r.Text();
-  doc->origin.record = static_cast<uint64_t>(r.Int());
-  doc->source = r.Text();
-  doc->url = r.Text();
-  const bool has_date = !r.IsNull();
-  const std::string published = r.Text();
-  PublishedTime t;
-  // A date this program cannot parse (written by a newer one) is dropped
-  // rather than making the whole document unreadable.
-  if (has_date && PublishedTime::ParseIso(published, &t)) doc->published = t;
-  doc->title = r.Text();
-  doc->dateline_place = r.Text();
-  doc->language = r.Text();
-  doc->text = r.Text();
-  ANNALS_RETURN_IF_ERROR(ParseMetadata(r.Text(), doc));
-  ANNALS_RETURN_IF_ERROR(ParseStages(r.Text(), doc));
-  std::string tokens;
-  if (!DecodeByteaHex(r.Text(), &tokens))
-    return Status(ErrorCode::kStore, "stored tokens of '" + id + "' are not bytea");
-  ANNALS_RETURN_IF_ERROR(DecodeTokens(tokens, &doc->tokens));
-  if (!r.IsNull()) doc->duplicate_of = r.Text();
+  ANNALS_RETURN_IF_ERROR(ReadDocumentRow(
+      r,
+      [&id](PgSource& row, std::string* bytes) {
+        if (DecodeByteaHex(row.Text(), bytes)) return Status::Ok();
+        return Status(ErrorCode::kStore, "stored tokens of '" + id + "' are not bytea");
+      },
+      doc));
   size_t next = 0;
   ANNALS_RETURN_IF_ERROR(ForEachChildTable([&](auto table) {
     using Table = decltype(table);

@@ -27,6 +27,7 @@
 #include "annals/document.h"
 #include "annals/status.h"
 #include "annals/store.h"
+#include "store/token_codec.h"
 
 namespace annals::internal {
 
@@ -38,6 +39,39 @@ std::string IndexListJson(const std::vector<uint32_t>& list);
 Status ParseMetadata(const std::string& text, Document* doc);
 Status ParseStages(const std::string& text, Document* doc);
 Status ParseIndexList(const std::string& text, std::vector<uint32_t>* out);
+
+// A documents row as both stores' loads select it, after its rowid: id,
+// content_hash, format, origin path and record, source, url, published,
+// title, dateline_place, language, text, metadata, stages, tokens and the
+// original's id. read_tokens(r, &bytes) reads the tokens column (a blob in
+// SQLite, bytea text in PostgreSQL). NULLs read as "".
+template <typename Source, typename ReadTokens>
+Status ReadDocumentRow(Source& r, ReadTokens read_tokens, Document* doc) {
+  doc->id = r.Text();
+  doc->content_hash = r.Text();
+  doc->format = r.Text();
+  doc->origin.path = r.Text();
+  doc->origin.record = static_cast<uint64_t>(r.Int());
+  doc->source = r.Text();
+  doc->url = r.Text();
+  const bool has_date = !r.IsNull();
+  const std::string published = r.Text();
+  PublishedTime t;
+  // A date this program cannot parse (written by a newer one) is dropped
+  // rather than making the whole document unreadable.
+  if (has_date && PublishedTime::ParseIso(published, &t)) doc->published = t;
+  doc->title = r.Text();
+  doc->dateline_place = r.Text();
+  doc->language = r.Text();
+  doc->text = r.Text();
+  ANNALS_RETURN_IF_ERROR(ParseMetadata(r.Text(), doc));
+  ANNALS_RETURN_IF_ERROR(ParseStages(r.Text(), doc));
+  std::string tokens;
+  ANNALS_RETURN_IF_ERROR(read_tokens(r, &tokens));
+  ANNALS_RETURN_IF_ERROR(DecodeTokens(tokens, &doc->tokens));
+  doc->duplicate_of = r.Text();
+  return Status::Ok();
+}
 
 // "a, b, c" for a column list, with `prefix` columns first.
 template <size_t N>

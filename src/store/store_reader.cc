@@ -37,33 +37,13 @@ Status SqliteStore::LoadDocument(const std::string& id, Document* doc) {
     if (rc != SQLITE_ROW) return db_.Error("reading document '" + id + "'");
     Row r(load);
     rowid = r.Int();
-    doc->id = r.Text();
-    doc->content_hash = r.Text();
-    doc->format = r.Text();
-    doc->origin.path = r.Text();
-    doc->origin.record = static_cast<uint64_t>(r.Int());
-    doc->source = r.Text();
-    doc->url = r.Text();
-    if (!r.IsNull()) {
-      PublishedTime t;
-      // A date this program cannot parse (written by a newer one) is dropped
-      // rather than making the whole document unreadable.
-      if (PublishedTime::ParseIso(r.Text(), &t)) doc->published = t;
-    } else {
-      r.Skip();
-    }
-    doc->title = r.Text();
-    doc->dateline_place = r.Text();
-    doc->language = r.Text();
-    doc->text = r.Text();
-    ANNALS_RETURN_IF_ERROR(ParseMetadata(r.Text(), doc));
-    ANNALS_RETURN_IF_ERROR(ParseStages(r.Text(), doc));
-    ANNALS_RETURN_IF_ERROR(DecodeTokens(r.Blob(), &doc->tokens));
-    if (!r.IsNull()) {
-      doc->duplicate_of = r.Text();
-    } else {
-      r.Skip();
-    }
+    ANNALS_RETURN_IF_ERROR(ReadDocumentRow(
+        r,
+        [](Row& row, std::string* bytes) {
+          *bytes = row.Blob();
+          return Status::Ok();
+        },
+        doc));
   }
   ANNALS_RETURN_IF_ERROR(LoadChildren(rowid, doc));
   syntax::BuildChunks(*doc);
