@@ -102,8 +102,10 @@ async function refresh() {
       api('dyads', new URLSearchParams([...p, ['limit', '200']])), api('places', big)]);
     drawTimeline(document.getElementById('timeline'), series.items);
     drawNetwork(document.getElementById('network'), actors.items, dyads.items);
-    drawMap(document.getElementById('map'), places.items);
+    // The map waits for the world geometry: the page is ready only once it is drawn.
+    const map = drawMap(document.getElementById('map'), places.items);
     await loadEvents(0);
+    await map;
     const n = series.items.reduce((s, d) => s + d.events, 0);
     status.textContent = `${n} events`;
     document.body.dataset.ready = 'true';
