@@ -12,7 +12,8 @@
 namespace annals::cli {
 namespace {
 
-constexpr char kEnqueueUsage[] = "PATH...|--feed LIST --nats URL [--stream NAME]";
+constexpr char kEnqueueUsage[] =
+    "PATH...|--feed LIST --nats URL [--stream NAME] [--max-backlog-kb N]";
 constexpr char kEnqueueSummary[] =
     "Reads articles as 'annals ingest' does (same readers, order and ids) and\n"
     "publishes one work message per document to the NATS JetStream work queue,\n"
@@ -53,6 +54,9 @@ int RunEnqueue(const Args& args, std::ostream& out, std::ostream& err) {
   own.push_back({"by-reference", "",
                  "publish references to the input files (workers read them from a shared "
                  "file system) instead of their documents"});
+  own.push_back({"max-backlog-kb", "N",
+                 "while the work stream holds more than N KB, wait for workers to make room "
+                 "(back-pressure for a backfill or a feed; default: no limit)"});
   InputCommand cmd;
   if (auto done =
           ParseInputCommand("enqueue", kEnqueueUsage, kEnqueueSummary, own, args, out, err, &cmd)) {
@@ -66,7 +70,9 @@ int RunEnqueue(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   internal::QueueOptions queue_options;
-  if (!ReadQueueFlags(flags, &queue_options, &error)) {
+  unsigned long long max_backlog_kb = 0;
+  if (!ReadQueueFlags(flags, &queue_options, &error) ||
+      !flags.GetUnsigned("max-backlog-kb", 1, 1ull << 40, &max_backlog_kb, &error)) {
     err << "annals enqueue: " << error << "\n";
     return kExitUsage;
   }
@@ -79,14 +85,22 @@ int RunEnqueue(const Args& args, std::ostream& out, std::ostream& err) {
 
   const auto started = std::chrono::steady_clock::now();
   internal::EnqueueCounts counts;
+  internal::EnqueueOptions options;
+  options.read = cmd.read;
+  options.by_reference = flags.Has("by-reference");
+  options.max_backlog_bytes = max_backlog_kb * 1024;
   Status s = internal::Enqueue(
-      **queue, paths, cmd.read, flags.Has("by-reference"),
+      **queue, paths, options,
       [&err](const std::string& line) { err << "annals enqueue: " << line << "\n"; }, &counts);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out << "annals enqueue: " << counts.records << " records read, " << counts.published
       << " queued, " << counts.duplicates << " already queued, " << counts.failed << " failed, "
       << FormatSeconds(seconds) << "\n";
+  if (counts.waited > 0) {
+    out << "annals enqueue: " << counts.waited
+        << " records waited for room in the work stream (--max-backlog-kb)\n";
+  }
   out << "queue: " << queue_options.name << " at " << queue_options.url << "\n";
   if (!s.ok()) {
     err << "annals enqueue: stopped: " << s.ToString() << "\n";

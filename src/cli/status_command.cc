@@ -69,10 +69,10 @@ int RunStatus(const Args& args, std::ostream& out, std::ostream& err) {
     err << "annals status: " << c.status().ToString() << "\n";
     return kExitFatal;
   }
-  nlohmann::ordered_json j = {{"queue", options.name},     {"nats", options.url},
-                              {"published", c->published}, {"backlog", c->backlog},
-                              {"in_flight", c->in_flight}, {"redelivered", c->redelivered},
-                              {"done", c->done},           {"dead_letters", c->dead}};
+  nlohmann::ordered_json j = {
+      {"queue", options.name}, {"nats", options.url},       {"published", c->published},
+      {"backlog", c->backlog}, {"in_flight", c->in_flight}, {"redelivered", c->redelivered},
+      {"done", c->done},       {"dead_letters", c->dead},   {"stream_bytes", c->bytes}};
   StoreStats stats;
   const auto db = flags.Get("db");
   if (db) {
@@ -95,7 +95,8 @@ int RunStatus(const Args& args, std::ostream& out, std::ostream& err) {
   }
   out << "queue " << options.name << " at " << options.url << ": " << c->published << " published, "
       << c->backlog << " backlog, " << c->in_flight << " in flight (" << c->redelivered
-      << " redelivered), " << c->done << " done, " << c->dead << " dead letters\n";
+      << " redelivered), " << c->done << " done, " << c->dead << " dead letters; "
+      << (c->bytes + 1023) / 1024 << " KB held\n";
   if (db) {
     out << "store " << *db << ": " << stats.documents << " documents, " << stats.sentences
         << " sentences, " << stats.events << " events\n";

@@ -32,15 +32,28 @@ struct EnqueueCounts {
   uint64_t duplicates = 0;  // already in the stream (same content)
   uint64_t failed = 0;      // records that could not be read or published
   uint64_t bytes = 0;       // message bytes published
+  uint64_t waited = 0;      // records that waited for room (EnqueueOptions::max_backlog_bytes)
 };
 
 // Called with each record that failed, one line ("path:12: [E007] ...").
 using EnqueueErrorSink = std::function<void(const std::string&)>;
 
+struct EnqueueOptions {
+  ReadOptions read;
+  bool by_reference = false;  // publish references to the files, not their documents
+  // While the work stream holds more than this many bytes (0: no limit),
+  // wait for workers to take messages off it before publishing more.
+  // Checked by the publisher, not set on the stream: nats-server 2.9 with
+  // a stream byte limit and discard-new was seen here to drop an already
+  // stored message now and then when the stream was at its limit.
+  uint64_t max_backlog_bytes = 0;
+};
+
 // Returns OK, or the queue error that stopped the run (what was published
 // before it stays published).
-Status Enqueue(WorkQueue& queue, const std::vector<std::string>& paths, const ReadOptions& read,
-               bool by_reference, const EnqueueErrorSink& on_error, EnqueueCounts* counts);
+Status Enqueue(WorkQueue& queue, const std::vector<std::string>& paths,
+               const EnqueueOptions& options, const EnqueueErrorSink& on_error,
+               EnqueueCounts* counts);
 
 }  // namespace annals::internal
 

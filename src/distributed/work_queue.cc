@@ -298,6 +298,7 @@ StatusOr<QueueCounts> WorkQueue::Counts() {
   if (s != NATS_OK) return QueueError("reading stream " + options_.name, s, err);
   c.published = si->State.LastSeq;
   const uint64_t unfinished = si->State.Msgs;
+  c.bytes = si->State.Bytes;
   jsStreamInfo_Destroy(si);
   const std::string dead = DeadStream(options_);
   s = js_GetStreamInfo(&si, h_->js, dead.c_str(), nullptr, &err);

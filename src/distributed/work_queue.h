@@ -87,6 +87,7 @@ struct QueueCounts {
   uint64_t redelivered = 0;  // of those, handed out more than once
   uint64_t done = 0;         // acknowledged (stored)
   uint64_t dead = 0;         // in the dead-letter stream
+  uint64_t bytes = 0;        // what the work stream holds now (unfinished messages), in bytes
 };
 
 class WorkQueue {

@@ -25,38 +25,18 @@ else
 fi
 work=$(mktemp -d)
 source "$src/tests/e2e/check.sh"
-nats_pid=
 worker_pids=()
 use_pg=0
 cleanup() {
   for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  [[ -n $nats_pid ]] && kill "$nats_pid" 2>/dev/null && wait "$nats_pid" 2>/dev/null
+  [[ -n $NATS_PID ]] && kill "$NATS_PID" 2>/dev/null && wait "$NATS_PID" 2>/dev/null
   [[ $use_pg == 1 ]] && pg_stop "$work/pg" immediate >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-url=nats://127.0.0.1:$port
-start_nats() {
-  nats-server -js -a 127.0.0.1 -p "$port" -sd "$work/js" >>"$work/nats.log" 2>&1 &
-  nats_pid=$!
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nats-server did not start:"; cat "$work/nats.log"; return 1
-}
-stop_nats() {
-  kill "$nats_pid"
-  for _ in $(seq 300); do kill -0 "$nats_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$nats_pid" 2>/dev/null; then
-    echo "note: nats-server still running 30 s after SIGTERM; killed"
-    kill -9 "$nats_pid"
-  fi
-  wait "$nats_pid" 2>/dev/null
-  nats_pid=
-}
+source "$src/tests/e2e/lib/nats.sh"
+url=$NATS_URL
 
 # The stores: PostgreSQL when the helper and a server are there, else SQLite.
 if [[ -f "$src/tests/e2e/lib/postgres.sh" ]]; then
@@ -111,7 +91,7 @@ status_field() {  # $1 stream, $2 field
     python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$2" 2>/dev/null
 }
 
-start_nats || exit 1
+nats_start "$work" || exit 1
 
 # --- 1 worker
 "$annals" enqueue "$corpus" --nats "$url" --stream ONE --ack-wait 10 --quiet >"$work/enq1.txt"
@@ -147,10 +127,10 @@ for _ in $(seq 600); do
 done
 echo "killing worker 1 after $done_now of $published"
 kill -9 "${worker_pids[0]}"
-stop_nats
+nats_stop
 [[ $use_pg == 1 ]] && pg_stop "$work/pg" immediate >/dev/null
 sleep 3
-start_nats || exit 1
+nats_start "$work" || exit 1
 if [[ $use_pg == 1 ]]; then
   pg_restart "$work/pg" >/dev/null || { sleep 2; pg_restart "$work/pg" >/dev/null; }
   check "PostgreSQL is back" test $? -eq 0
