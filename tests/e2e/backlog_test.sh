@@ -10,10 +10,8 @@
 set -uo pipefail
 annals=$1
 src=$2
-if ! command -v nats-server >/dev/null; then
-  echo "SKIP: needs nats-server (scripts/setup.sh --test installs it)"
-  exit 77
-fi
+source "$src/tests/e2e/lib/nats.sh"
+nats_require
 shared=${ANNALS_SHARED:-$src/../shared}
 if [[ -f "$shared/corpora/bbc-news/val.csv" ]]; then
   corpus=$shared/corpora/bbc-news/val.csv
@@ -25,7 +23,6 @@ else
 fi
 work=$(mktemp -d)
 source "$src/tests/e2e/check.sh"
-source "$src/tests/e2e/lib/nats.sh"
 enqueue_pid=
 worker_pid=
 cleanup() {

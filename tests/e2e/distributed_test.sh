@@ -12,10 +12,8 @@
 set -uo pipefail
 annals=$1
 src=$2
-if ! command -v nats-server >/dev/null; then
-  echo "SKIP: needs nats-server (scripts/setup.sh --test installs it)"
-  exit 77
-fi
+source "$src/tests/e2e/lib/nats.sh"
+nats_require
 shared=${ANNALS_SHARED:-$src/../shared}
 if [[ -d "$shared/corpora/bbc-news" ]]; then
   corpus=$shared/corpora/bbc-news
@@ -35,7 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-source "$src/tests/e2e/lib/nats.sh"
 url=$NATS_URL
 
 # The stores: PostgreSQL when the helper and a server are there, else SQLite.
