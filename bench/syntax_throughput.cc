@@ -8,8 +8,16 @@
 // parsing, the same with lemmatising, and the process's peak memory.
 //
 // Usage: syntax_throughput [--conllu FILE] [--model FILE] [--tokens N]
-//                          [--threads N]
+//                          [--threads N] [--compare FILE]
 // Hashing the words is timed (the parser needs it); reading the file is not.
+//
+// --compare FILE times the model against another one (a retrained or
+// pruned model) on 1 thread instead: 20 blocks of --tokens/20 words each,
+// alternating, in one process. Separate runs of one binary were seen to
+// differ by up to 30% on a shared machine (where the model's pages land,
+// the neighbours on the L3), far more than the changes worth measuring;
+// alternating blocks share those conditions. Run it with the same file
+// twice to see what is left of the noise.
 #include <sys/resource.h>
 
 #include <atomic>
@@ -82,6 +90,32 @@ void Print(const char* what, unsigned threads, const Result& r) {
       static_cast<unsigned long>(r.words), r.seconds);
 }
 
+// Alternates `a` and the model at `b_path` in blocks on one thread; prints
+// each one's words/s over all its blocks and the ratio.
+int Compare(const SyntaxModel& a, const std::string& b_path,
+            const std::vector<std::vector<std::string_view>>& corpus, uint64_t target) {
+  auto b = SyntaxModel::Open(b_path);
+  if (!b.ok()) {
+    std::fprintf(stderr, "bench: %s\n", b.status().ToString().c_str());
+    return 1;
+  }
+  Run(**b, corpus, target / 20, 1, false);  // warm-up
+  constexpr int kBlocks = 20;
+  Result sum[2];
+  for (int k = 0; k < 2 * kBlocks; ++k) {
+    const Result r = Run(k % 2 == 0 ? a : **b, corpus, target / kBlocks, 1, false);
+    sum[k % 2].seconds += r.seconds;
+    sum[k % 2].words += r.words;
+  }
+  const double wa = static_cast<double>(sum[0].words) / sum[0].seconds;
+  const double wb = static_cast<double>(sum[1].words) / sum[1].seconds;
+  std::printf(
+      "tag+parse, 1 thread, %d alternating blocks each: --model %.0f words/s, "
+      "--compare %.0f words/s, compare/model %.3f\n",
+      kBlocks, wa, wb, wb / wa);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,6 +124,7 @@ int main(int argc, char** argv) {
       std::string(shared ? shared : "../shared") + "/treebank/ud-english-ewt/en_ewt-ud-test.conllu";
   std::string model_path = annals::DefaultSyntaxModelPath();
   uint64_t target = 2'000'000;
+  std::string compare_path;
   unsigned threads = std::thread::hardware_concurrency();
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--conllu"))
@@ -100,6 +135,8 @@ int main(int argc, char** argv) {
       target = std::strtoull(argv[i + 1], nullptr, 10);
     else if (!std::strcmp(argv[i], "--threads"))
       threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--compare"))
+      compare_path = argv[i + 1];
   }
   if (threads == 0) threads = 1;
 
@@ -130,6 +167,7 @@ int main(int argc, char** argv) {
               static_cast<double>(words) / static_cast<double>(sentences.size()));
 
   Run(**model, corpus, words, 1, false);  // warm-up: page the model in
+  if (!compare_path.empty()) return Compare(**model, compare_path, corpus, target);
   Print("tag+parse", 1, Run(**model, corpus, target, 1, false));
   if (threads > 1)
     Print("tag+parse", threads, Run(**model, corpus, target * threads, threads, false));
