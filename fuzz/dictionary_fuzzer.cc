@@ -2,19 +2,19 @@
 // event-pattern file. A load either succeeds or fails with kBadDictionary
 // naming a line; it never crashes, and every name it accepts can be
 // matched back.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include "dict/actor_dictionary.h"
 #include "dict/event_patterns.h"
+#include "temp_path.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace annals;
   if (size == 0) return 0;
-  static const std::string path = "/tmp/annals_dictionary_fuzzer." + std::to_string(getpid());
+  static const fuzz::TempPath temp("annals_dictionary_fuzzer");
+  const std::string& path = temp.path();
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));

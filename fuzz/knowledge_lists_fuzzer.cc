@@ -2,8 +2,6 @@
 // framing, theme, reporting-verb or count-cue list), the others good. A
 // load either succeeds or fails with kBadDictionary (naming a line) or
 // kNotFound/kIo; it never crashes.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,12 +9,14 @@
 
 #include "annals/coding.h"
 #include "annals/knowledge.h"
+#include "temp_path.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace annals;
   if (size == 0) return 0;
-  static const std::string dir = "/tmp/annals_knowledge_fuzzer." + std::to_string(getpid());
-  static const bool ready = [] {
+  static const fuzz::TempPath temp("annals_knowledge_fuzzer");
+  const std::string& dir = temp.path();
+  static const bool ready = [&] {
     std::filesystem::create_directories(dir + "/knowledge");
     for (const char* name : {"framing.txt", "themes.txt", "reporting-verbs.txt", "count-types.txt"})
       std::filesystem::copy_file(DefaultDataDir() + "/knowledge/" + name,

@@ -2,19 +2,19 @@
 // byte picks the reader (actors, agents, discards, verbs, validation file);
 // a dictionary that loads is then used to code a sentence made of the
 // input's own words, which must not crash.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include "compat/tabari_coder.h"
 #include "compat/validation_records.h"
+#include "temp_path.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace annals;
   if (size == 0) return 0;
-  static const std::string path = "/tmp/annals_tabari_fuzzer." + std::to_string(getpid());
+  static const fuzz::TempPath temp("annals_tabari_fuzzer");
+  const std::string& path = temp.path();
   const std::string body(reinterpret_cast<const char*>(data + 1), size - 1);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << body;
   Status s;

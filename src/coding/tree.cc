@@ -31,7 +31,15 @@ int32_t Tree::Head(uint32_t t) const {
   return h;
 }
 
-std::string_view Tree::Rel(uint32_t t) const { return syntax::DeprelName(doc_.tokens[t].deprel); }
+std::string_view Tree::Rel(uint32_t t) const {
+  static const uint8_t kSconj = syntax::UposId("SCONJ");
+  const std::string_view r = syntax::DeprelName(doc_.tokens[t].deprel);
+  // A parser slip seen in "said that Israel attacked Hamas": "that" as the
+  // object, which would take the object's place. A subordinating
+  // conjunction is never an argument: read it as the clause's marker.
+  if (doc_.tokens[t].upos == kSconj && (r == "obj" || r == "iobj" || r == "nsubj")) return "mark";
+  return r;
+}
 
 std::string_view Tree::BaseRel(uint32_t t) const {
   std::string_view r = Rel(t);

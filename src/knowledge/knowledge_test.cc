@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -146,6 +147,7 @@ TEST_F(Knowledge, GoldenSetsScoreAtLeastNinetyPercent) {
 TEST(KnowledgeData, BadListsNameTheFileAndLine) {
   const std::string dir = ::testing::TempDir() + "/annals_knowledge_data";
   const std::string models = dir + "/models";
+  std::filesystem::remove_all(dir);
   ASSERT_EQ(std::system(("mkdir -p " + dir + "/knowledge " + models +
                          " && cp " ANNALS_SOURCE_DIR "/data/knowledge/*.txt " + dir + "/knowledge/")
                             .c_str()),
@@ -167,6 +169,7 @@ TEST(KnowledgeData, BadListsNameTheFileAndLine) {
   EXPECT_NE(bad.status().message().find("themes.txt:"), std::string::npos)
       << bad.status().ToString();
   EXPECT_NE(bad.status().message().find("UPPER_SNAKE_CASE"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -470,8 +470,22 @@ void Quotes::Emit(QuoteKind kind, uint32_t first, uint32_t last, int32_t verb, c
 void Quotes::According(const Sent& s) {
   for (uint32_t t = s.b(); t + 2 < s.e(); ++t) {
     if (w_.Lower(t) != "according" || w_.Lower(t + 1) != "to") continue;
-    // "according to X": X is the word these two mark.
-    const int32_t x = s.Head(t);
+    // "according to X": X is the word these two mark. When the parser hung
+    // "according" on something before it (a verb, after a tagging slip
+    // such as "aid" in "according to aid groups" read as one), X is the
+    // last noun or pronoun of the words that follow, up to punctuation.
+    int32_t x = s.Head(t);
+    if (x <= static_cast<int32_t>(t) + 1) {
+      x = -1;
+      for (uint32_t u = t + 2; u < s.e() && !s.IsPunct(u); ++u) {
+        const uint8_t tag = doc_.tokens[u].upos;
+        if (tag == upos::kNoun || tag == upos::kPropn || tag == upos::kPron) {
+          x = static_cast<int32_t>(u);
+        } else if (x >= 0) {
+          break;
+        }
+      }
+    }
     if (x < 0) continue;
     const Speaker who = SpeakerAt(s, static_cast<uint32_t>(x));
     bool other_speaker = false;

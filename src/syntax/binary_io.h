@@ -16,8 +16,12 @@
 
 namespace annals::syntax {
 
+// Arrays can be aligned to more than 8 bytes (a cache line) in the file:
+// `origin` is where the bytes will start in it (a header before them), so
+// that writer and reader pad the same way whatever buffer they use.
 class ByteWriter {
  public:
+  explicit ByteWriter(size_t origin = 0) : origin_(origin) {}
   template <typename T>
   void Put(T v) {
     static_assert(std::is_arithmetic_v<T>);
@@ -30,25 +34,26 @@ class ByteWriter {
     out_.append(s);
   }
   template <typename T>
-  void PutArray(std::span<const T> v) {
+  void PutArray(std::span<const T> v, size_t align = 8) {
     static_assert(std::is_trivially_copyable_v<T>);
     Put<uint64_t>(v.size());
-    Align();
+    Align(align);
     out_.append(reinterpret_cast<const char*>(v.data()), v.size_bytes());
   }
-  // Pads to 8 bytes so arrays can be used in place from an aligned buffer.
-  void Align() {
-    while (out_.size() % 8 != 0) out_.push_back('\0');
+  // Pads so arrays can be used in place from an aligned buffer.
+  void Align(size_t align = 8) {
+    while ((origin_ + out_.size()) % align != 0) out_.push_back('\0');
   }
   std::string& bytes() { return out_; }
 
  private:
+  size_t origin_;
   std::string out_;
 };
 
 class ByteReader {
  public:
-  explicit ByteReader(std::string_view in) : in_(in) {}
+  explicit ByteReader(std::string_view in, size_t origin = 0) : in_(in), origin_(origin) {}
 
   template <typename T>
   T Get() {
@@ -66,13 +71,13 @@ class ByteReader {
     pos_ += n;
     return s;
   }
-  // A view of an array written by PutArray, in place (no copy). The buffer
-  // must be 8-byte aligned.
+  // A view of an array written by PutArray, in place (no copy), with the
+  // same `align`. The buffer must be 8-byte aligned.
   template <typename T>
-  std::span<const T> GetArray(size_t max_count) {
+  std::span<const T> GetArray(size_t max_count, size_t align = 8) {
     static_assert(std::is_trivially_copyable_v<T>);
     const uint64_t n = Get<uint64_t>();
-    Align();
+    Align(align);
     if (n > max_count || !Need(n * sizeof(T))) {
       Fail();
       return {};
@@ -81,8 +86,8 @@ class ByteReader {
     pos_ += n * sizeof(T);
     return {p, static_cast<size_t>(n)};
   }
-  void Align() {
-    const size_t pad = (8 - pos_ % 8) % 8;
+  void Align(size_t align = 8) {
+    const size_t pad = (align - (origin_ + pos_) % align) % align;
     if (Need(pad)) pos_ += pad;
   }
   bool ok() const { return ok_; }
@@ -100,6 +105,7 @@ class ByteReader {
     return false;
   }
   std::string_view in_;
+  size_t origin_;
   size_t pos_ = 0;
   bool ok_ = true;
 };

@@ -1,7 +1,8 @@
 // The syntax model file: the header every annals data file has
 // (core/checked_file.h) with the magic "ANNSYNTX", then the sections
 // written by the tagger, parser and lemmatiser, back to back. The
-// payload's arrays are 8-byte aligned, so the loaded models use them in
+// payload's arrays are 8-byte aligned (the weight tables' buckets 64-byte
+// aligned, counted from the file's start), so the loaded models use them in
 // place: the file is mapped read-only and shared by every thread and
 // process that opens it.
 #ifndef ANNALS_SYNTAX_MODEL_FILE_H_
@@ -15,7 +16,7 @@
 
 namespace annals::syntax {
 
-inline constexpr uint32_t kModelFormatVersion = 3;
+inline constexpr uint32_t kModelFormatVersion = 4;
 inline constexpr FileFormat kModelFormat = {"ANNSYNTX", kModelFormatVersion, "syntax model"};
 inline constexpr size_t kModelHeaderBytes = kCheckedFileHeaderBytes;
 

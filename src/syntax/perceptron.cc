@@ -11,144 +11,181 @@
 namespace annals::syntax {
 namespace {
 
-// Slot for a key: the high bits pick the start (multiply-shift, so the
-// capacity need not be a power of two), the low bits are the fingerprint.
+// Bucket for a key: the high bits pick it (multiply-shift, so the count
+// need not be a power of two), the low bits are the fingerprint.
 __extension__ typedef unsigned __int128 Uint128;
-size_t Home(uint64_t key, size_t capacity) {
-  return static_cast<size_t>((static_cast<Uint128>(key) * capacity) >> 64);
+size_t Home(uint64_t key, size_t buckets) {
+  return static_cast<size_t>((static_cast<Uint128>(key) * buckets) >> 64);
 }
-uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key) | 1u; }
-uint16_t CellFingerprint(uint64_t key) { return static_cast<uint16_t>(key | 1u); }
+uint16_t Fingerprint(uint64_t key) { return static_cast<uint16_t>(key | 1u); }
+uint8_t Check(uint64_t key) { return static_cast<uint8_t>(key >> 16); }
 
-// Load factor: misses (most lookups at parse time are for features the
-// model never saw) probe about 1/(1-a)^2 / 2 slots.
-constexpr double kLoad = 0.6;
-constexpr uint32_t kMaxClasses = 4096;
+// Features per slot. A lookup of an unknown feature (half of them at parse
+// time) that meets a full bucket reads the next one too: at these loads
+// about one bucket in eleven is full (one in four or five at 0.7).
+constexpr double kRowLoad = 0.55;
+constexpr double kCellLoad = 0.6;
+constexpr uint32_t kMaxClasses = 256;  // a class is one byte in a row
 constexpr uint64_t kMaxFeatures = uint64_t{1} << 28;
+constexpr int kLevels = 127;  // per sign
+constexpr size_t kBucketAlign = 64;
+
+// The slots of a bucket holding fp (bit 2k for slot k), and in *empty the
+// empty ones. Slots fill from the first, so a match lies before every
+// empty slot. A fingerprint is never 0 (its low bit is set).
+template <typename Bucket, uint32_t kSlots>
+uint32_t Match(const Bucket& b, uint16_t fp, uint32_t* empty) {
+  static_assert(kSlots <= 16 && sizeof(Bucket) >= 32);
+  constexpr uint32_t kSlotBits =
+      static_cast<uint32_t>((uint64_t{1} << (2 * kSlots)) - 1) & 0x55555555u;
+#if defined(__SSE2__)
+  // Two 16-byte loads cover sixteen fingerprints' worth of the bucket;
+  // the lanes past kSlots are the bucket's other fields, masked off.
+  const auto* p = reinterpret_cast<const __m128i*>(&b);
+  const __m128i lo = _mm_loadu_si128(p), hi = _mm_loadu_si128(p + 1);
+  const __m128i want = _mm_set1_epi16(static_cast<int16_t>(fp)), zero = _mm_setzero_si128();
+  auto mask = [](__m128i a, __m128i c) {
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi16(a, c)));
+  };
+  *empty = (mask(lo, zero) | mask(hi, zero) << 16) & kSlotBits;
+  return (mask(lo, want) | mask(hi, want) << 16) & kSlotBits;
+#else
+  uint32_t match = 0, none = 0;
+  for (uint32_t k = 0; k < kSlots; ++k) {
+    match |= static_cast<uint32_t>(b.fingerprint[k] == fp) << (2 * k);
+    none |= static_cast<uint32_t>(b.fingerprint[k] == 0) << (2 * k);
+  }
+  *empty = none;
+  return match;
+#endif
+}
+
+// Where key's weights are: its bucket and slot, or (none, 0) when it is
+// not in the table. The result is picked without a branch: whether a
+// feature is known is a coin toss at parse time, and a branch on it
+// mispredicted on nearly every other lookup, which cost more than the
+// memory traffic.
+template <typename Bucket, uint32_t kSlots>
+std::pair<const Bucket*, uint32_t> Probe(std::span<const Bucket> buckets, size_t at, uint64_t key,
+                                         const Bucket* none) {
+  const uint16_t fp = Fingerprint(key);
+  const uint8_t check = Check(key);
+  for (;;) {
+    const Bucket& b = buckets[at];
+    uint32_t empty;
+    uint32_t match = Match<Bucket, kSlots>(b, fp, &empty);
+    uint32_t slot = match != 0 ? static_cast<uint32_t>(__builtin_ctz(match)) / 2 : 0;
+    bool hit = match != 0 && b.check[slot] == check;
+    if (__builtin_expect(!hit && (match & (match - 1)) != 0, 0)) {
+      // Two slots share the 16 bits (one lookup in thousands).
+      for (match &= match - 1; match != 0 && !hit; match &= match - 1) {
+        slot = static_cast<uint32_t>(__builtin_ctz(match)) / 2;
+        hit = b.check[slot] == check;
+      }
+    }
+    if (__builtin_expect(hit || empty != 0, 1)) return {hit ? &b : none, hit ? slot : 0};
+    if (++at == buckets.size()) at = 0;  // a full bucket: the key may be in the next
+  }
+}
+
+// Finds each feature's slot and calls use(bucket, slot) for every feature,
+// with (none, 0) for those not found. The tables are far bigger than the
+// caches, so each lookup is a miss: a batch's buckets are prefetched
+// first, then what each found slot points to (touch), so that the misses
+// overlap instead of queueing.
+template <typename Bucket, uint32_t kSlots, typename Touch, typename Use>
+void LookUp(std::span<const uint64_t> features, std::span<const Bucket> buckets, const Bucket* none,
+            Touch touch, Use use) {
+  constexpr size_t kBatch = 32;
+  size_t at[kBatch];
+  std::pair<const Bucket*, uint32_t> found[kBatch];
+  for (size_t start = 0; start < features.size(); start += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - start);
+    for (size_t i = 0; i < m; ++i) {
+      at[i] = Home(features[start + i], buckets.size());
+      __builtin_prefetch(&buckets[at[i]]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      found[i] = Probe<Bucket, kSlots>(buckets, at[i], features[start + i], none);
+      touch(*found[i].first, found[i].second);
+    }
+    for (size_t i = 0; i < m; ++i) use(*found[i].first, found[i].second);
+  }
+}
+
+// Which slot of a bucket array a key gets, filling `used` (slots taken
+// per bucket) as Probe will search.
+template <uint32_t kSlots>
+std::pair<size_t, uint32_t> Place(uint64_t key, std::vector<uint8_t>& used) {
+  size_t b = Home(key, used.size());
+  while (used[b] == kSlots) {
+    if (++b == used.size()) b = 0;
+  }
+  return {b, used[b]++};
+}
+
+size_t BucketCount(size_t features, uint32_t slots, double load) {
+  return static_cast<size_t>(static_cast<double>(features) / (load * slots)) + 1;
+}
+
+// Weights as levels: magnitudes from `low` to `high` on a logarithmic
+// scale of 126 steps, so that a weight is within half a step of its level,
+// 2.8% when high / low is 1,000 (the tagger's is 900). Dev scores did not
+// move with 60 levels either.
+struct Quantizer {
+  double low, high, step;  // step 0: every weight has the one magnitude
+  Quantizer(double lo, double hi)
+      : low(lo), high(hi), step(hi > lo ? std::log(hi / lo) / (kLevels - 1) : 0.0) {}
+  int8_t Level(double w) const {
+    const double m = std::clamp(std::fabs(w), low, high);
+    const int l = step > 0 ? static_cast<int>(std::lround(std::log(m / low) / step)) + 1 : 1;
+    return static_cast<int8_t>(w < 0 ? -l : l);  // 1..127 in magnitude
+  }
+  double Value(int l) const { return low * std::exp(step * (l - 1)); }
+};
 
 }  // namespace
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
   if (!cells_.empty()) {
     ScoreCells(features, scores);
-  } else if (!slots_.empty()) {
-    ScoreSparse(features, scores);
+  } else if (!rows_.empty()) {
+    ScoreRows(features, scores);
   }
 }
-
-namespace {
-
-// Where a probe of `table` for fingerprint fp from slot `home` ends: the
-// slot holding fp, or `none` when an empty slot comes first. Four slots
-// from home are compared at once and the result picked without a branch:
-// whether a feature is known is a coin toss at parse time, and a branch on
-// it (or on the probe length) mispredicted on nearly every other lookup,
-// which cost more than the memory traffic. Probes longer than four slots
-// (a few percent at the load factor above) take the plain loop.
-template <typename T>
-const T* Probe(const T* table, size_t capacity, size_t home, decltype(T::fingerprint) fp,
-               const T* none) {
-  static_assert(sizeof(T) == 8, "four slots are two 16-byte loads");
-#if defined(__SSE2__)
-  if (home + 4 <= capacity) {
-    const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table + home));
-    const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table + home + 2));
-    __m128i match_lo, match_hi, empty_lo, empty_hi;
-    const __m128i zero = _mm_setzero_si128();
-    if constexpr (sizeof(fp) == 2) {
-      const __m128i want = _mm_set1_epi16(static_cast<int16_t>(fp));
-      match_lo = _mm_cmpeq_epi16(lo, want), match_hi = _mm_cmpeq_epi16(hi, want);
-      empty_lo = _mm_cmpeq_epi16(lo, zero), empty_hi = _mm_cmpeq_epi16(hi, zero);
-    } else {
-      const __m128i want = _mm_set1_epi32(static_cast<int32_t>(fp));
-      match_lo = _mm_cmpeq_epi32(lo, want), match_hi = _mm_cmpeq_epi32(hi, want);
-      empty_lo = _mm_cmpeq_epi32(lo, zero), empty_hi = _mm_cmpeq_epi32(hi, zero);
-    }
-    // One bit per slot (bit 8k for slot home + k): its fingerprint's first
-    // byte; the other lanes hold weights or row offsets.
-    constexpr uint32_t kSlotBits = 0x01010101u;
-    const uint32_t match = (static_cast<uint32_t>(_mm_movemask_epi8(match_lo)) |
-                            static_cast<uint32_t>(_mm_movemask_epi8(match_hi)) << 16) &
-                           kSlotBits;
-    const uint32_t empty = (static_cast<uint32_t>(_mm_movemask_epi8(empty_lo)) |
-                            static_cast<uint32_t>(_mm_movemask_epi8(empty_hi)) << 16) &
-                           kSlotBits;
-    const uint32_t before_empty = (empty & (0u - empty)) - 1;  // all bits when none is empty
-    const uint32_t hit = match & before_empty;
-    const T* found = table + home + static_cast<size_t>(__builtin_ctzll(hit | (1ull << 32)) / 8);
-    found = hit != 0 ? found : none;
-    if (__builtin_expect((hit | empty) != 0, 1)) return found;
-    home += 4;
-  }
-#endif
-  size_t j = home == capacity ? 0 : home;
-  while (table[j].fingerprint != fp && table[j].fingerprint != 0) {
-    if (++j == capacity) j = 0;
-  }
-  return table[j].fingerprint != 0 ? &table[j] : none;
-}
-
-// Finds each feature's row in `table` and calls use(row) for every
-// feature, with `none` (a row with no weights) for those not found. The
-// table is far bigger than the caches, so each lookup is a miss: a
-// batch's home slots are prefetched first, then what each found slot
-// points to (touch(slot)), so that the misses overlap instead of queueing.
-template <typename T, typename Touch, typename Use>
-void LookUp(std::span<const uint64_t> features, std::span<const T> table, size_t capacity,
-            const T* none, Touch touch, Use use) {
-  constexpr size_t kBatch = 32;
-  size_t at[kBatch];
-  const T* found[kBatch];
-  for (size_t start = 0; start < features.size(); start += kBatch) {
-    const size_t m = std::min(kBatch, features.size() - start);
-    for (size_t i = 0; i < m; ++i) {
-      at[i] = Home(features[start + i], capacity);
-      // The probe reads four slots, which cross into the next cache line
-      // three times in eight: fetch both.
-      __builtin_prefetch(&table[at[i]]);
-      __builtin_prefetch(&table[at[i]] + 3);
-    }
-    for (size_t i = 0; i < m; ++i) {
-      using Fp = decltype(T::fingerprint);
-      const Fp fp = static_cast<Fp>(sizeof(Fp) == 2 ? CellFingerprint(features[start + i])
-                                                    : Fingerprint(features[start + i]));
-      found[i] = Probe(table.data(), capacity, at[i], fp, none);
-      touch(*found[i]);
-    }
-    for (size_t i = 0; i < m; ++i) use(*found[i]);
-  }
-}
-
-}  // namespace
 
 void WeightTable::ScoreCells(std::span<const uint64_t> features, float* scores) const {
   // Summed as integers, scaled once: 32 bits hold 65,000 features at
   // full weight.
-  static constexpr Cell kNone{};
+  static constexpr CellBucket kNone{};
+  const int32_t* levels = levels_.data() + 128;
   int32_t sum[kCellClasses] = {};
-  LookUp(
-      features, cells_, cells_.size(), &kNone, [](const Cell&) {},
-      [&](const Cell& cell) {
-        for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += cell.weight[c];
+  LookUp<CellBucket, kCellSlots>(
+      features, cells_, &kNone, [](const CellBucket&, uint32_t) {},
+      [&](const CellBucket& b, uint32_t slot) {
+        for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += levels[b.level[slot][c]];
       });
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
 }
 
-void WeightTable::ScoreSparse(std::span<const uint64_t> features, float* scores) const {
-  const size_t capacity = slots_.size() - 1;
-  if (capacity == 0) return;
-  // An empty row (begin == the next slot's begin), for features not found.
-  static constexpr Slot kNone[2] = {};
+void WeightTable::ScoreRows(std::span<const uint64_t> features, float* scores) const {
+  // An empty row (begin == end), for features not found.
+  static constexpr RowBucket kNone{};
   // Summed as integers, scaled once, as for cells.
   int32_t sum[kMaxClasses];
   std::fill(sum, sum + num_classes_, 0);
+  const int32_t* levels = levels_.data() + 128;
   const Entry* entries = entries_.data();
-  LookUp(
-      features, slots_, capacity, &kNone[0],
-      [&](const Slot& slot) { __builtin_prefetch(entries + slot.begin); },
-      [&](const Slot& slot) {
-        const uint32_t end = (&slot + 1)->begin;
-        for (uint32_t e = slot.begin; e < end; ++e) sum[entries[e].cls] += entries[e].weight;
+  auto end = [](const RowBucket& b, uint32_t slot) {
+    return slot + 1 < kRowSlots ? b.begin[slot + 1] : b.end;
+  };
+  LookUp<RowBucket, kRowSlots>(
+      features, rows_, &kNone,
+      [&](const RowBucket& b, uint32_t slot) { __builtin_prefetch(entries + b.begin[slot]); },
+      [&](const RowBucket& b, uint32_t slot) {
+        for (uint32_t e = b.begin[slot], last = end(b, slot); e < last; ++e) {
+          sum[entries[e].cls] += levels[entries[e].level];
+        }
       });
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
 }
@@ -158,56 +195,87 @@ void WeightTable::Save(ByteWriter& w) const {
   w.Put<uint64_t>(num_features_);
   w.Put<float>(scale_);
   w.Put<uint32_t>(cells_.empty() ? 0 : 1);
+  w.PutArray(levels_);
   if (cells_.empty()) {
-    w.PutArray(slots_);
+    w.PutArray(rows_, kBucketAlign);
     w.PutArray(entries_);
   } else {
-    w.PutArray(cells_);
+    w.PutArray(cells_, kBucketAlign);
   }
 }
+
+namespace {
+
+// Slots in use in a bucket, or -1 when a used slot follows an empty one
+// (Probe would stop before it).
+template <typename Bucket, uint32_t kSlots>
+int UsedSlots(const Bucket& b) {
+  uint32_t used = 0;
+  while (used < kSlots && b.fingerprint[used] != 0) ++used;
+  for (uint32_t k = used; k < kSlots; ++k) {
+    if (b.fingerprint[k] != 0) return -1;
+  }
+  return static_cast<int>(used);
+}
+
+// Counts the used slots of every bucket into *used; false if a bucket is
+// malformed or none has room (lookups of unknown keys would not end).
+template <typename Bucket, uint32_t kSlots>
+bool CountSlots(std::span<const Bucket> buckets, size_t* used) {
+  bool room = false;
+  *used = 0;
+  for (const Bucket& b : buckets) {
+    const int n = UsedSlots<Bucket, kSlots>(b);
+    if (n < 0) return false;
+    *used += static_cast<size_t>(n);
+    room = room || n < static_cast<int>(kSlots);
+  }
+  return room;
+}
+
+}  // namespace
 
 bool WeightTable::Load(ByteReader& r, WeightTable* out) {
   WeightTable t;
   t.num_classes_ = r.Get<uint32_t>();
   t.num_features_ = r.Get<uint64_t>();
   t.scale_ = r.Get<float>();
-  const uint32_t dense = r.Get<uint32_t>();
-  if (dense == 1) {
-    t.cells_ = r.GetArray<Cell>(kMaxFeatures * 4);
-    if (!r.ok() || t.num_classes_ == 0 || t.num_classes_ > kCellClasses || t.cells_.empty() ||
-        !std::isfinite(t.scale_)) {
+  const uint32_t kind = r.Get<uint32_t>();
+  t.levels_ = r.GetArray<int32_t>(256);
+  if (!r.ok() || t.levels_.size() != 256 || !std::isfinite(t.scale_) || t.num_classes_ == 0) {
+    return false;
+  }
+  // Sums must not overflow: every level within int16 range, as trained.
+  for (const int32_t l : t.levels_) {
+    if (l < -32767 || l > 32767) return false;
+  }
+  size_t used = 0;
+  if (kind == 1) {
+    t.cells_ = r.GetArray<CellBucket>(kMaxFeatures / kCellSlots, kBucketAlign);
+    if (!r.ok() || t.num_classes_ > kCellClasses ||
+        !CountSlots<CellBucket, kCellSlots>(t.cells_, &used) || used != t.num_features_) {
       return false;
     }
-    size_t used = 0;
-    for (const Cell& c : t.cells_) used += c.fingerprint != 0;
-    // Some cell must be empty so that lookups of unknown keys end.
-    if (used != t.num_features_ || used == t.cells_.size()) return false;
     *out = std::move(t);
     return true;
   }
-  t.slots_ = r.GetArray<Slot>(kMaxFeatures * 4);
+  t.rows_ = r.GetArray<RowBucket>(kMaxFeatures / kRowSlots, kBucketAlign);
   t.entries_ = r.GetArray<Entry>(kMaxFeatures * kMaxClasses);
-  if (!r.ok() || dense != 0 || t.num_classes_ == 0 || t.num_classes_ > kMaxClasses ||
-      t.slots_.empty() || !std::isfinite(t.scale_)) {
+  if (!r.ok() || kind != 0 || t.num_classes_ > kMaxClasses ||
+      !CountSlots<RowBucket, kRowSlots>(t.rows_, &used) || used != t.num_features_) {
     return false;
   }
-  // Every row must lie inside the entries, rows must follow each other,
-  // and some slot must be empty so that lookups of unknown keys end.
-  const size_t capacity = t.slots_.size() - 1;
-  size_t empty = 0, used = 0;
-  for (size_t i = 0; i < capacity; ++i) {
-    if (t.slots_[i].begin > t.slots_[i + 1].begin) return false;
-    if (t.slots_[i].fingerprint == 0) {
-      ++empty;
-      if (t.slots_[i].begin != t.slots_[i + 1].begin) return false;
-    } else {
-      ++used;
+  // Rows follow each other through the buckets and end with the entries;
+  // an empty slot's row is empty.
+  uint32_t at = 0;
+  for (const RowBucket& b : t.rows_) {
+    for (uint32_t k = 0; k < kRowSlots; ++k) {
+      const uint32_t end = k + 1 < kRowSlots ? b.begin[k + 1] : b.end;
+      if (b.begin[k] != at || end < at || (b.fingerprint[k] == 0 && end != at)) return false;
+      at = end;
     }
   }
-  if ((capacity > 0 && empty == 0) || used != t.num_features_ ||
-      t.slots_[capacity].begin != t.entries_.size() || t.slots_[0].begin != 0) {
-    return false;
-  }
+  if (at != t.entries_.size()) return false;
   for (const Entry& e : t.entries_) {
     if (e.cls >= t.num_classes_) return false;
   }
@@ -268,61 +336,70 @@ std::vector<WeightTable::Row> PerceptronTrainer::Averaged() const {
 WeightTable WeightTable::Build(uint32_t num_classes, const std::vector<Row>& all,
                                float min_weight) {
   std::vector<const Row*> rows;
-  float max_abs = 0;
+  double high = 0, low = HUGE_VAL;
   for (const Row& row : all) {
     bool keep = false;
     for (const auto& [cls, w] : row.weights) {
-      if (std::fabs(w) < min_weight) continue;
+      const double m = std::fabs(w);
+      if (m < min_weight || m == 0) continue;
       keep = true;
-      max_abs = std::max(max_abs, std::fabs(w));
+      high = std::max(high, m);
+      low = std::min(low, m);
     }
     if (keep) rows.push_back(&row);
   }
   WeightTable t;
   t.num_classes_ = num_classes;
   t.num_features_ = rows.size();
-  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  t.scale_ = high > 0 ? static_cast<float>(high / 32767.0) : 1.0f;
+  const Quantizer q(rows.empty() ? 1.0 : low, rows.empty() ? 1.0 : high);
+  t.own_levels_.assign(256, 0);
+  for (int l = 1; l <= kLevels; ++l) {
+    const int32_t v = static_cast<int32_t>(std::lround(q.Value(l) / t.scale_));
+    t.own_levels_[static_cast<size_t>(128 + l)] = std::min(v, 32767);
+    t.own_levels_[static_cast<size_t>(128 - l)] = -std::min(v, 32767);
+  }
+  t.levels_ = t.own_levels_;
+  auto kept = [&](float w) { return std::fabs(w) >= min_weight && w != 0; };
   if (num_classes <= kCellClasses) {
-    const size_t capacity = static_cast<size_t>(static_cast<double>(rows.size()) / kLoad) + 1;
-    t.own_cells_.assign(capacity, Cell{0, {}});
+    std::vector<uint8_t> used(BucketCount(rows.size(), kCellSlots, kCellLoad), 0);
+    t.own_cells_.assign(used.size(), CellBucket{});
     for (const Row* row : rows) {
-      size_t i = Home(row->key, capacity);
-      while (t.own_cells_[i].fingerprint != 0) {
-        if (++i == capacity) i = 0;
-      }
-      Cell& c = t.own_cells_[i];
-      c.fingerprint = CellFingerprint(row->key);
+      const auto [b, k] = Place<kCellSlots>(row->key, used);
+      CellBucket& c = t.own_cells_[b];
+      c.fingerprint[k] = Fingerprint(row->key);
+      c.check[k] = Check(row->key);
       for (const auto& [cls, w] : row->weights) {
-        if (std::fabs(w) >= min_weight) {
-          c.weight[cls] = static_cast<int16_t>(std::lround(w / t.scale_));
-        }
+        if (kept(w)) c.level[k][cls] = q.Level(w);
       }
     }
     t.cells_ = t.own_cells_;
     return t;
   }
-  const size_t capacity = static_cast<size_t>(static_cast<double>(rows.size()) / kLoad) + 1;
-  std::vector<const Row*> at(capacity, nullptr);
+  // Rows are laid out in bucket and slot order, so that each ends where
+  // the next begins.
+  std::vector<uint8_t> used(BucketCount(rows.size(), kRowSlots, kRowLoad), 0);
+  std::vector<const Row*> at(used.size() * kRowSlots, nullptr);
   for (const Row* row : rows) {
-    size_t i = Home(row->key, capacity);
-    while (at[i] != nullptr) {
-      if (++i == capacity) i = 0;
-    }
-    at[i] = row;
+    const auto [b, k] = Place<kRowSlots>(row->key, used);
+    at[b * kRowSlots + k] = row;
   }
-  t.own_slots_.resize(capacity + 1);
-  for (size_t i = 0; i < capacity; ++i) {
-    t.own_slots_[i] = {at[i] ? Fingerprint(at[i]->key) : 0u,
-                       static_cast<uint32_t>(t.own_entries_.size())};
-    if (at[i] == nullptr) continue;
-    for (const auto& [cls, w] : at[i]->weights) {
-      if (std::fabs(w) < min_weight) continue;
-      t.own_entries_.push_back(
-          {static_cast<uint16_t>(cls), static_cast<int16_t>(std::lround(w / t.scale_))});
+  t.own_rows_.assign(used.size(), RowBucket{});
+  for (size_t b = 0; b < used.size(); ++b) {
+    RowBucket& bucket = t.own_rows_[b];
+    for (uint32_t k = 0; k < kRowSlots; ++k) {
+      bucket.begin[k] = static_cast<uint32_t>(t.own_entries_.size());
+      const Row* row = at[b * kRowSlots + k];
+      if (row == nullptr) continue;
+      bucket.fingerprint[k] = Fingerprint(row->key);
+      bucket.check[k] = Check(row->key);
+      for (const auto& [cls, w] : row->weights) {
+        if (kept(w)) t.own_entries_.push_back({static_cast<uint8_t>(cls), q.Level(w)});
+      }
     }
+    bucket.end = static_cast<uint32_t>(t.own_entries_.size());
   }
-  t.own_slots_[capacity] = {0u, static_cast<uint32_t>(t.own_entries_.size())};
-  t.slots_ = t.own_slots_;
+  t.rows_ = t.own_rows_;
   t.entries_ = t.own_entries_;
   return t;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace annals::syntax {
@@ -59,6 +61,46 @@ TEST(Perceptron, SavesAndLoadsInPlace) {
     table.Score(feats, a.data());
     loaded.Score(feats, b.data());
     EXPECT_EQ(a, b);
+  }
+}
+
+// Many features, so that buckets fill and spill into the next: every
+// feature is found with its weights (to within the levels' 3%), and keys
+// never stored score nothing.
+TEST(Perceptron, FindsEveryFeatureOfAFullTable) {
+  for (const uint32_t k : {3u, 40u}) {
+    std::vector<WeightTable::Row> rows;
+    for (uint64_t f = 1; f <= 20000; ++f) {
+      WeightTable::Row row{Key(7, f), {}};
+      for (uint32_t c = f % 2; c < k; c += 1 + static_cast<uint32_t>(f % 5)) {
+        const float sign = (f + c) % 3 == 0 ? -1.0f : 1.0f;
+        row.weights.emplace_back(c, sign * (0.5f + static_cast<float>((f * 7 + c) % 100)));
+      }
+      rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    const WeightTable table = WeightTable::Build(k, rows, 0.0f);
+    ASSERT_EQ(table.num_features(), rows.size());
+    size_t wrong = 0;
+    for (const auto& row : rows) {
+      std::vector<float> want(k), got(k);
+      for (const auto& [c, w] : row.weights) want[c] = w;
+      const uint64_t key = row.key;
+      table.Score(std::span<const uint64_t>(&key, 1), got.data());
+      for (uint32_t c = 0; c < k; ++c) {
+        wrong += std::fabs(got[c] - want[c]) > 0.03f * std::fabs(want[c]) + 1e-3f;
+      }
+    }
+    EXPECT_EQ(wrong, 0u) << k;
+    // Unknown keys (24 bits of a key can match by chance, very rarely).
+    size_t scored = 0;
+    for (uint64_t f = 1; f <= 20000; ++f) {
+      std::vector<float> got(k);
+      const uint64_t key = Key(8, f);
+      table.Score(std::span<const uint64_t>(&key, 1), got.data());
+      scored += got != std::vector<float>(k);
+    }
+    EXPECT_LE(scored, 2u) << k;
   }
 }
 

@@ -11,7 +11,7 @@ constexpr size_t kMaxInfo = 1 << 16;
 
 std::string SyntaxModel::Serialize(const Tagger& tagger, const Parser& parser,
                                    const Lemmatizer& lemmatizer, std::string_view info) {
-  ByteWriter w;
+  ByteWriter w(kModelHeaderBytes);
   w.PutString(info);
   w.Align();
   tagger.Save(w);
@@ -25,7 +25,7 @@ std::string SyntaxModel::Serialize(const Tagger& tagger, const Parser& parser,
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::unique_ptr<ModelBytes> bytes,
                                                               const std::string& name) {
   std::unique_ptr<SyntaxModel> m(new SyntaxModel());
-  ByteReader r(bytes->payload());
+  ByteReader r(bytes->payload(), kModelHeaderBytes);
   m->info_ = std::string(r.GetString(kMaxInfo));
   auto bad = [&](std::string_view part) {
     return Status(ErrorCode::kBadModel,

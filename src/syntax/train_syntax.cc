@@ -38,7 +38,7 @@ Parser::TrainingTags TagWith(const Tagger& tagger, const GoldSentence& s, Tagger
   Parser::TrainingTags t;
   t.upos.resize(words.size());
   t.xpos.resize(words.size());
-  tagger.Tag(words, t.upos.data(), t.xpos.data(), scratch);
+  tagger.Tag(words, t.upos.data(), t.xpos.data(), scratch, kTrainingRefineMargin);
   return t;
 }
 
