@@ -92,11 +92,14 @@ std::pair<const Bucket*, uint32_t> Probe(std::span<const Bucket> buckets, size_t
 // with (none, 0) for those not found. The tables are far bigger than the
 // caches, so each lookup is a miss: a batch's buckets are prefetched
 // first, then what each found slot points to (touch), so that the misses
-// overlap instead of queueing.
+// overlap instead of queueing. A batch holds all of one decision's
+// features (92 for a move, about 50 for a tag, 33 for a relation): tagging
+// and parsing ran 3-6% faster than with batches of 32 (four runs of
+// alternating blocks).
 template <typename Bucket, uint32_t kSlots, typename Touch, typename Use>
 void LookUp(std::span<const uint64_t> features, std::span<const Bucket> buckets, const Bucket* none,
             Touch touch, Use use) {
-  constexpr size_t kBatch = 32;
+  constexpr size_t kBatch = 96;
   size_t at[kBatch];
   std::pair<const Bucket*, uint32_t> found[kBatch];
   for (size_t start = 0; start < features.size(); start += kBatch) {
