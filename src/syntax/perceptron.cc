@@ -179,14 +179,11 @@ void WeightTable::ScoreRows(std::span<const uint64_t> features, float* scores) c
   std::fill(sum, sum + num_classes_, 0);
   const int32_t* levels = levels_.data() + 128;
   const Entry* entries = entries_.data();
-  auto end = [](const RowBucket& b, uint32_t slot) {
-    return slot + 1 < kRowSlots ? b.begin[slot + 1] : b.end;
-  };
   LookUp<RowBucket, kRowSlots>(
       features, rows_, &kNone,
       [&](const RowBucket& b, uint32_t slot) { __builtin_prefetch(entries + b.begin[slot]); },
       [&](const RowBucket& b, uint32_t slot) {
-        for (uint32_t e = b.begin[slot], last = end(b, slot); e < last; ++e) {
+        for (uint32_t e = b.begin[slot], last = b.RowEnd(slot); e < last; ++e) {
           sum[entries[e].cls] += levels[entries[e].level];
         }
       });
@@ -273,7 +270,7 @@ bool WeightTable::Load(ByteReader& r, WeightTable* out) {
   uint32_t at = 0;
   for (const RowBucket& b : t.rows_) {
     for (uint32_t k = 0; k < kRowSlots; ++k) {
-      const uint32_t end = k + 1 < kRowSlots ? b.begin[k + 1] : b.end;
+      const uint32_t end = b.RowEnd(k);
       if (b.begin[k] != at || end < at || (b.fingerprint[k] == 0 && end != at)) return false;
       at = end;
     }

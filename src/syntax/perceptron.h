@@ -75,6 +75,7 @@ class WeightTable {
     uint32_t begin[kRowSlots];  // a row ends where the next begins
     uint32_t end;               // where the last slot's row ends
     uint8_t unused[4];
+    uint32_t RowEnd(uint32_t slot) const { return slot + 1 < kRowSlots ? begin[slot + 1] : end; }
   };
   struct Entry {
     uint8_t cls;
