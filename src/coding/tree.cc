@@ -9,19 +9,31 @@ Tree::Tree(const Document& doc, const Sentence& s)
     : doc_(doc),
       begin_(s.tokens.begin),
       end_(s.tokens.end),
-      children_(s.tokens.size()),
+      first_child_(s.tokens.size() + 1, 0),
       lower_(s.tokens.size()),
       lower_surface_(s.tokens.size()) {
+  const size_t n = s.tokens.size();
+  // Children counted, then placed in token order.
   for (uint32_t t = begin_; t < end_; ++t) {
     const int32_t h = Head(t);
-    if (h >= 0) children_[h - begin_].push_back(t);
+    if (h >= 0) ++first_child_[static_cast<uint32_t>(h) - begin_ + 1];
+  }
+  for (size_t i = 0; i < n; ++i) first_child_[i + 1] += first_child_[i];
+  children_.resize(first_child_[n]);
+  std::vector<uint32_t> placed(first_child_.begin(), first_child_.end() - 1);
+  std::string lower;
+  auto keep = [&](std::string_view word) {
+    dict::LowerAscii(word, &lower);
+    const Piece p{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(lower.size())};
+    text_ += lower;
+    return p;
+  };
+  for (uint32_t t = begin_; t < end_; ++t) {
+    const int32_t h = Head(t);
+    if (h >= 0) children_[placed[static_cast<uint32_t>(h) - begin_]++] = t;
     const Token& tok = doc.tokens[t];
-    dict::LowerAscii(Surface(t), &lower_surface_[t - begin_]);
-    if (tok.lemma.empty()) {
-      lower_[t - begin_] = lower_surface_[t - begin_];
-    } else {
-      dict::LowerAscii(tok.lemma, &lower_[t - begin_]);
-    }
+    lower_surface_[t - begin_] = keep(Surface(t));
+    lower_[t - begin_] = tok.lemma.empty() ? lower_surface_[t - begin_] : keep(tok.lemma);
   }
 }
 
@@ -101,7 +113,7 @@ bool Tree::Dominates(uint32_t top, uint32_t t) const {
   return false;
 }
 
-std::string_view Tree::Word(uint32_t t) const { return lower_[t - begin_]; }
+std::string_view Tree::Word(uint32_t t) const { return Text(lower_[t - begin_]); }
 
 std::string_view Tree::Surface(uint32_t t) const {
   const Token& tok = doc_.tokens[t];

@@ -4,6 +4,8 @@
 #define ANNALS_CODING_TREE_H_
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +26,10 @@ class Tree {
   // Full relation name ("nsubj:pass") and its universal part ("nsubj").
   std::string_view Rel(uint32_t t) const;
   std::string_view BaseRel(uint32_t t) const;
-  const std::vector<uint32_t>& Children(uint32_t t) const { return children_[t - begin_]; }
+  std::span<const uint32_t> Children(uint32_t t) const {
+    return std::span<const uint32_t>(children_).subspan(
+        first_child_[t - begin_], first_child_[t - begin_ + 1] - first_child_[t - begin_]);
+  }
   // The first child with this full relation (or, for a name without ':',
   // this universal relation); -1 when none.
   int32_t Child(uint32_t t, std::string_view rel) const;
@@ -46,14 +51,25 @@ class Tree {
   std::string_view Word(uint32_t t) const;
   std::string_view Surface(uint32_t t) const;
   // The word as written (its ASCII norm for typographic marks), lower-cased.
-  std::string_view Lower(uint32_t t) const { return lower_surface_[t - begin_]; }
+  std::string_view Lower(uint32_t t) const { return Text(lower_surface_[t - begin_]); }
   uint8_t Upos(uint32_t t) const { return doc_.tokens[t].upos; }
 
  private:
+  // A word kept in text_.
+  struct Piece {
+    uint32_t begin, size;
+  };
+  std::string_view Text(Piece p) const { return std::string_view(text_).substr(p.begin, p.size); }
+
+  // The stages build a tree per sentence several times over, so it is
+  // made of a few flat arrays: every token's children in one, after each
+  // other (first_child_[i] is where token begin_ + i's start), and the
+  // lower-cased words in one string.
   const Document& doc_;
   uint32_t begin_, end_;
-  std::vector<std::vector<uint32_t>> children_;
-  std::vector<std::string> lower_, lower_surface_;
+  std::vector<uint32_t> first_child_, children_;
+  std::vector<Piece> lower_, lower_surface_;
+  std::string text_;
 };
 
 }  // namespace annals::coding

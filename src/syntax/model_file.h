@@ -16,7 +16,7 @@
 
 namespace annals::syntax {
 
-inline constexpr uint32_t kModelFormatVersion = 4;
+inline constexpr uint32_t kModelFormatVersion = 5;
 inline constexpr FileFormat kModelFormat = {"ANNSYNTX", kModelFormatVersion, "syntax model"};
 inline constexpr size_t kModelHeaderBytes = kCheckedFileHeaderBytes;
 

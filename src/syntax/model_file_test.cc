@@ -28,7 +28,7 @@ TEST(ModelFile, NamesTheFileAndTheFault) {
   std::string version = good;
   version[8] = 9;
   EXPECT_EQ(Message(version),
-            "syntax model 'm.syntax': format version 9, this build reads version 4 (rebuild it)");
+            "syntax model 'm.syntax': format version 9, this build reads version 5 (rebuild it)");
   EXPECT_NE(Message(good.substr(0, good.size() - 1)).find("truncated"), std::string::npos);
   std::string flipped = good;
   flipped.back() ^= 1;

@@ -95,7 +95,31 @@ void Parser::Parse(const ParserInput& in, int* heads, uint8_t* deprels,
                    ParserScratch& scratch) const {
   static const std::vector<bool> mask = LabelMask();
   ParseState& s = *scratch.state;
-  s.Init(static_cast<int>(in.size()));
+  const int n = static_cast<int>(in.size());
+  s.Init(n);
+  // The weights of the words in each place they can take (BufferFeatures,
+  // StackWordFeatures), summed once per sentence instead of once per move:
+  // 18 of a move's 92 features. Buffer fronts 1..n come first, then stack
+  // words -1..n at depths 0 to 2.
+  FeatureList& words = scratch.features;
+  words.clear();
+  scratch.ends.clear();
+  for (int b = 1; b <= n; ++b) {
+    BufferFeatures(in, b, &words);
+    scratch.ends.push_back(static_cast<uint32_t>(words.size()));
+  }
+  for (int w = -1; w <= n; ++w) {
+    for (int depth = 0; depth < 3; ++depth) {
+      StackWordFeatures(in, w, depth, &words);
+      scratch.ends.push_back(static_cast<uint32_t>(words.size()));
+    }
+  }
+  scratch.place_sums.assign(scratch.ends.size() * kNumMoves, 0);
+  moves_.Sum(words, scratch.ends, scratch.place_sums.data());
+  auto place = [&](size_t group) { return &scratch.place_sums[group * kNumMoves]; };
+  auto stack_word = [&](int depth) {
+    return place(static_cast<size_t>(n + (s.S(static_cast<size_t>(depth)) + 1) * 3 + depth));
+  };
   float move_scores[kNumMoves];
   while (!s.Terminal()) {
     // A forced move (the first shift, the right-arcs once the buffer is
@@ -106,9 +130,15 @@ void Parser::Parse(const ParserInput& in, int* heads, uint8_t* deprels,
       if (s.Valid(static_cast<Move>(k))) ++valid, m = static_cast<Move>(k);
     }
     if (valid > 1) {
-      MoveFeatures(in, s, &scratch.features);
+      // Two valid moves need a word in the buffer.
+      const int32_t* front = place(static_cast<size_t>(s.B(0) - 1));
+      const int32_t *top = stack_word(0), *second = stack_word(1), *third = stack_word(2);
+      int32_t sums[kNumMoves];
+      for (uint32_t k = 0; k < kNumMoves; ++k) sums[k] = front[k] + top[k] + second[k] + third[k];
+      scratch.features.clear();
+      StateFeatures(in, s, &scratch.features);
       std::fill(move_scores, move_scores + kNumMoves, 0.0f);
-      moves_.Score(scratch.features, move_scores);
+      moves_.Score(scratch.features, sums, move_scores);
       m = BestMove(s, move_scores);
     }
     uint8_t rel = 0;
@@ -117,9 +147,12 @@ void Parser::Parse(const ParserInput& in, int* heads, uint8_t* deprels,
     if (h == 0) {
       rel = kRootRel;
     } else if (h > 0) {
-      LabelFeatures(in, s, h, d, &scratch.features);
+      const int32_t* tag_sums = scratch.label_memo.Get(
+          labels_, LabelTagKey(in, h, d), [&](FeatureList* f) { LabelTagFeatures(in, h, d, f); });
+      scratch.features.clear();
+      LabelWordFeatures(in, s, h, d, &scratch.features);
       scratch.scores.assign(labels_.num_classes(), 0.0f);
-      labels_.Score(scratch.features, scratch.scores.data());
+      labels_.Score(scratch.features, tag_sums, scratch.scores.data());
       rel = BestLabel(scratch.scores, mask);
     }
     s.Apply(m, rel);

@@ -36,6 +36,9 @@ struct ParserScratch {
   ParserScratch();
   ~ParserScratch();
   FeatureList features;
+  std::vector<uint32_t> ends;       // of the feature groups summed per sentence
+  std::vector<int32_t> place_sums;  // their sums
+  SumMemo label_memo;               // of LabelTagFeatures
   std::vector<float> scores;
   std::unique_ptr<ParseState> state;
 };

@@ -10,20 +10,20 @@
 namespace annals::syntax {
 namespace {
 
+constexpr size_t kStateFeatures = 74;
+
 constexpr uint64_t kNone = 0x4e4f4e45ULL;
 constexpr uint64_t kRoot = 0x524f4f54ULL;
 const uint8_t kNoun = UposId("NOUN"), kPropn = UposId("PROPN"), kVerb = UposId("VERB");
 
 // Reads words by parser index: -1 none, 0 root, 1..n words.
-struct View {
+struct WordView {
   const ParserInput& in;
-  const ParseState& s;
   uint64_t W(int i) const {
     return i < 0 ? kNone : i == 0 ? kRoot : in.words[static_cast<size_t>(i - 1)].lower;
   }
   uint64_t P(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.xpos[i - 1]; }
   uint64_t U(int i) const { return i < 0 ? 255 : i == 0 ? 254 : in.upos[i - 1]; }
-  uint64_t L(int i) const { return i <= 0 ? 255 : s.label[static_cast<size_t>(i)]; }
   // The word's class: its noun's or verb's WordNet sense class as its tag
   // says it is a noun or a verb, else the tag.
   uint64_t C(int i) const {
@@ -33,6 +33,13 @@ struct View {
     if (u == kVerb) return 100 + sense % kWnVerbGroups;
     return 200 + u;
   }
+};
+
+// And what the parse state says of them.
+struct View : WordView {
+  const ParseState& s;
+  View(const ParserInput& in, const ParseState& state) : WordView{in}, s(state) {}
+  uint64_t L(int i) const { return i <= 0 ? 255 : s.label[static_cast<size_t>(i)]; }
   int Lc1(int i) const {
     return i < 0 ? -1 : s.lc1[static_cast<size_t>(i)] > 0 ? s.lc1[static_cast<size_t>(i)] : -1;
   }
@@ -60,37 +67,54 @@ uint64_t Dist(int a, int b) {
 
 }  // namespace
 
-void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) {
+void BufferFeatures(const ParserInput& in, int b0, FeatureList* out) {
+  const WordView v{in};
+  const int n = static_cast<int>(in.size());
+  const int b1 = b0 > 0 && b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 > 0 && b0 + 2 <= n ? b0 + 2 : -1;
+  const uint64_t b0w = v.W(b0), b0p = v.P(b0), b1w = v.W(b1), b1p = v.P(b1);
+  const uint64_t keys[] = {
+      Key(4, b0w),
+      Key(5, b0p),
+      Key(6, Key(0, b0w, b0p)),
+      Key(7, b1w),
+      Key(8, b1p),
+      Key(9, b1w, b1p),
+      Key(10, v.W(b2)),
+      Key(11, v.P(b2)),
+      Key(23, b0p, b1p),
+      Key(27, b0p, b1p, v.P(b2)),
+      Key(92, v.C(b0), v.C(b1)),
+  };
+  out->insert(out->end(), std::begin(keys), std::end(keys));
+}
+
+void StackWordFeatures(const ParserInput& in, int word, int depth, FeatureList* out) {
+  const WordView v{in};
+  const uint64_t w = v.W(word), p = v.P(word);
+  if (depth == 0) {
+    out->insert(out->end(), {Key(1, w), Key(2, p), Key(3, Key(0, w, p))});
+  } else if (depth == 1) {
+    out->insert(out->end(), {Key(12, w), Key(13, p), Key(14, w, p)});
+  } else {
+    out->push_back(Key(15, p));
+  }
+}
+
+void StateFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) {
   const View v{in, s};
   const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
-  const int b0 = s.B(0), b1 = s.B(1), b2 = s.B(2);
+  const int b0 = s.B(0), b1 = s.B(1);
   const uint64_t s0w = v.W(s0), s0p = v.P(s0), s1w = v.W(s1), s1p = v.P(s1);
-  const uint64_t b0w = v.W(b0), b0p = v.P(b0), b1w = v.W(b1), b1p = v.P(b1);
+  const uint64_t b0w = v.W(b0), b0p = v.P(b0), b1p = v.P(b1);
   const uint64_t s0wp = Key(0, s0w, s0p), b0wp = Key(0, b0w, b0p);
   const int s0l1 = v.Lc1(s0), s0l2 = v.Lc2(s0), s0r1 = v.Rc1(s0), s0r2 = v.Rc2(s0);
   const int s1l1 = v.Lc1(s1), s1r1 = v.Rc1(s1), b0l1 = v.Lc1(b0), b0l2 = v.Lc2(b0);
   const uint64_t dist = Dist(s0, b0), dist1 = Dist(s1, s0);
-  // Collected in a local array (no capacity check per feature), copied
-  // once; sized for the 92 templates below.
-  uint64_t keys[93];
+  // Collected in a local array (no capacity check per feature), appended
+  // once; sized for the templates below.
+  uint64_t keys[kStateFeatures];
   size_t n = 0;
   auto f = [&keys, &n](uint64_t k) { keys[n++] = k; };
-  // Single words.
-  f(Key(1, s0w));
-  f(Key(2, s0p));
-  f(Key(3, s0wp));
-  f(Key(4, b0w));
-  f(Key(5, b0p));
-  f(Key(6, b0wp));
-  f(Key(7, b1w));
-  f(Key(8, b1p));
-  f(Key(9, b1w, b1p));
-  f(Key(10, v.W(b2)));
-  f(Key(11, v.P(b2)));
-  f(Key(12, s1w));
-  f(Key(13, s1p));
-  f(Key(14, s1w, s1p));
-  f(Key(15, v.P(s2)));
   // Pairs and triples.
   f(Key(16, s0wp, b0wp));
   f(Key(17, s0wp, b0w));
@@ -99,11 +123,9 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   f(Key(20, s0p, b0wp));
   f(Key(21, s0w, b0w));
   f(Key(22, s0p, b0p));
-  f(Key(23, b0p, b1p));
   f(Key(24, s1p, s0p));
   f(Key(25, s1w, s0w));
   f(Key(26, s1p, s0p, b0p));
-  f(Key(27, b0p, b1p, v.P(b2)));
   f(Key(28, s0p, b0p, b1p));
   f(Key(29, v.P(s2), s1p, s0p));
   f(Key(30, s0p, v.P(s0l1), b0p));
@@ -176,34 +198,56 @@ void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) 
   f(Key(89, s0c, b0l1w, b0c));
   f(Key(90, s1c, b0l1w, b0c));
   f(Key(91, s1c, v.W(s0l1), s0c));
-  f(Key(92, b0c, v.C(b1)));
   f(Key(93, s1c, b0c));
-  out->assign(keys, keys + n);
+  out->insert(out->end(), keys, keys + n);
+}
+
+void MoveFeatures(const ParserInput& in, const ParseState& s, FeatureList* out) {
+  out->clear();
+  BufferFeatures(in, s.B(0), out);
+  for (int depth = 0; depth < 3; ++depth) StackWordFeatures(in, s.S(depth), depth, out);
+  StateFeatures(in, s, out);
+}
+
+uint64_t LabelTagKey(const ParserInput& in, int head, int dep) {
+  const WordView v{in};
+  const uint64_t dir = head > dep ? 1 : 2;
+  return v.P(head) | v.P(dep) << 8 | v.U(head) << 16 | v.U(dep) << 24 | dir << 32 |
+         Dist(head, dep) << 34;
+}
+
+void LabelTagFeatures(const ParserInput& in, int head, int dep, FeatureList* out) {
+  const WordView v{in};
+  const uint64_t hp = v.P(head), dp = v.P(dep);
+  const uint64_t dir = head > dep ? 1 : 2, dist = Dist(head, dep);
+  out->insert(out->end(), {Key(101, 0), Key(102, dp), Key(104, hp, dp), Key(108, hp, dp, dir),
+                           Key(109, dp, dir), Key(111, hp, dp, dist), Key(112, dp, dist, dir),
+                           Key(123, v.U(head), v.U(dep), dir)});
 }
 
 void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep,
                    FeatureList* out) {
+  out->clear();
+  LabelTagFeatures(in, head, dep, out);
+  LabelWordFeatures(in, s, head, dep, out);
+}
+
+void LabelWordFeatures(const ParserInput& in, const ParseState& s, int head, int dep,
+                       FeatureList* out) {
   const View v{in, s};
   const uint64_t hw = v.W(head), hp = v.P(head), dw = v.W(dep), dp = v.P(dep);
-  const uint64_t dir = head > dep ? 1 : 2, dist = Dist(head, dep);
+  const uint64_t dir = head > dep ? 1 : 2;
   const int dl1 = v.Lc1(dep), dr1 = v.Rc1(dep);
   const uint64_t dl1w = v.W(dl1), dr1w = v.W(dr1);
-  // As in MoveFeatures; sized for the 33 templates below.
-  uint64_t keys[34];
+  // As in StateFeatures; sized for the 25 templates below.
+  uint64_t keys[25];
   size_t n = 0;
   auto f = [&keys, &n](uint64_t k) { keys[n++] = k; };
-  f(Key(101, 0));
-  f(Key(102, dp));
   f(Key(103, dw));
-  f(Key(104, hp, dp));
   f(Key(105, hw, dp));
   f(Key(106, hp, dw));
   f(Key(107, hw, dw));
-  f(Key(108, hp, dp, dir));
-  f(Key(109, dp, dir));
   f(Key(110, dw, dir));
-  f(Key(111, hp, dp, dist));
-  f(Key(112, dp, dist, dir));
   // The dependent is complete: its function words tell a lot ("by" for
   // an agent, "'s" for a possessor, "to" for an infinitive).
   f(Key(113, dl1w, v.L(dl1)));
@@ -216,7 +260,6 @@ void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep
   f(Key(120, hp, dp, v.Ls(dep)));
   f(Key(121, hp, dp, v.Ls(head) | v.Rs(head)));
   f(Key(122, hp, v.Ls(head)));
-  f(Key(123, v.U(head), v.U(dep), dir));
   f(Key(124, hw, dl1w));
   f(Key(125, Key(0, hp, dp), dl1w, dir));
   f(Key(126, dp, v.P(dl1), v.P(dr1)));
@@ -231,7 +274,7 @@ void LabelFeatures(const ParserInput& in, const ParseState& s, int head, int dep
   f(Key(131, hp, v.W(hl1), v.L(hl1)));
   f(Key(132, hp, head > 0 ? in.words[static_cast<size_t>(head - 1)].suffix[1] : 0, dp));
   f(Key(133, Key(0, dp, dir), v.L(dl1), v.L(dr1)));
-  out->assign(keys, keys + n);
+  out->insert(out->end(), keys, keys + n);
 }
 
 }  // namespace annals::syntax

@@ -1,6 +1,7 @@
 #include "syntax/perceptron.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 
@@ -34,7 +35,7 @@ constexpr size_t kBucketAlign = 64;
 // empty ones. Slots fill from the first, so a match lies before every
 // empty slot. A fingerprint is never 0 (its low bit is set).
 template <typename Bucket, uint32_t kSlots>
-uint32_t Match(const Bucket& b, uint16_t fp, uint32_t* empty) {
+[[gnu::always_inline]] inline uint32_t Match(const Bucket& b, uint16_t fp, uint32_t* empty) {
   static_assert(kSlots <= 16 && sizeof(Bucket) >= 32);
   constexpr uint32_t kSlotBits =
       static_cast<uint32_t>((uint64_t{1} << (2 * kSlots)) - 1) & 0x55555555u;
@@ -65,9 +66,11 @@ uint32_t Match(const Bucket& b, uint16_t fp, uint32_t* empty) {
 // feature is known is a coin toss at parse time, and a branch on it
 // mispredicted on nearly every other lookup, which cost more than the
 // memory traffic.
+// Inlined into each lookup loop, where it runs once per feature (the
+// compiler left a call in some of them).
 template <typename Bucket, uint32_t kSlots>
-std::pair<const Bucket*, uint32_t> Probe(std::span<const Bucket> buckets, size_t at, uint64_t key,
-                                         const Bucket* none) {
+[[gnu::always_inline]] inline std::pair<const Bucket*, uint32_t> Probe(
+    std::span<const Bucket> buckets, size_t at, uint64_t key, const Bucket* none) {
   const uint16_t fp = Fingerprint(key);
   const uint8_t check = Check(key);
   for (;;) {
@@ -88,8 +91,8 @@ std::pair<const Bucket*, uint32_t> Probe(std::span<const Bucket> buckets, size_t
   }
 }
 
-// Finds each feature's slot and calls use(bucket, slot) for every feature,
-// with (none, 0) for those not found. The tables are far bigger than the
+// Finds each feature's slot and calls use(i, bucket, slot) for every
+// feature i in order, with (none, 0) for those not found. The tables are far bigger than the
 // caches, so each lookup is a miss: a batch's buckets are prefetched
 // first, then what each found slot points to (touch), so that the misses
 // overlap instead of queueing. A batch holds all of one decision's
@@ -112,7 +115,7 @@ void LookUp(std::span<const uint64_t> features, std::span<const Bucket> buckets,
       found[i] = Probe<Bucket, kSlots>(buckets, at[i], features[start + i], none);
       touch(*found[i].first, found[i].second);
     }
-    for (size_t i = 0; i < m; ++i) use(*found[i].first, found[i].second);
+    for (size_t i = 0; i < m; ++i) use(start + i, *found[i].first, found[i].second);
   }
 }
 
@@ -147,47 +150,109 @@ struct Quantizer {
   double Value(int l) const { return low * std::exp(step * (l - 1)); }
 };
 
+// The sums of feature i's group, walking the groups as i grows.
+class GroupCursor {
+ public:
+  GroupCursor(std::span<const uint32_t> ends, int32_t* sums, uint32_t classes)
+      : ends_(ends), sums_(sums), classes_(classes) {}
+  int32_t* At(size_t i) {
+    while (g_ + 1 < ends_.size() && i >= ends_[g_]) ++g_, sums_ += classes_;
+    return sums_;
+  }
+
+ private:
+  std::span<const uint32_t> ends_;
+  int32_t* sums_;
+  uint32_t classes_;
+  size_t g_ = 0;
+};
+
 }  // namespace
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
-  if (!cells_.empty()) {
-    ScoreCells(features, scores);
-  } else if (!rows_.empty()) {
-    ScoreRows(features, scores);
-  }
+  int32_t sums[kMaxClasses];
+  std::fill(sums, sums + num_classes_, 0);
+  Score(features, sums, scores);
 }
 
-void WeightTable::ScoreCells(std::span<const uint64_t> features, float* scores) const {
-  // Summed as integers, scaled once: 32 bits hold 65,000 features at
-  // full weight.
-  static constexpr CellBucket kNone{};
-  const int32_t* levels = levels_.data() + 128;
-  int32_t sum[kCellClasses] = {};
-  LookUp<CellBucket, kCellSlots>(
-      features, cells_, &kNone, [](const CellBucket&, uint32_t) {},
-      [&](const CellBucket& b, uint32_t slot) {
-        for (uint32_t c = 0; c < kCellClasses; ++c) sum[c] += levels[b.level[slot][c]];
-      });
+void WeightTable::Score(std::span<const uint64_t> features, const int32_t* sums,
+                        float* scores) const {
+  // Summed as integers, scaled once: 32 bits hold 65,000 features at full
+  // weight.
+  int32_t sum[kMaxClasses];
+  std::copy(sums, sums + num_classes_, sum);
+  const uint32_t end = static_cast<uint32_t>(features.size());
+  Sum(features, std::span<const uint32_t>(&end, 1), sum);
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
 }
 
-void WeightTable::ScoreRows(std::span<const uint64_t> features, float* scores) const {
+void WeightTable::Sum(std::span<const uint64_t> features, std::span<const uint32_t> ends,
+                      int32_t* sums) const {
+  if (!cells_.empty()) {
+    SumCells(features, ends, sums);
+  } else if (!rows_.empty()) {
+    SumRows(features, ends, sums);
+  }
+}
+
+void WeightTable::SumCells(std::span<const uint64_t> features, std::span<const uint32_t> ends,
+                           int32_t* sums) const {
+  static constexpr CellBucket kNone{};
+  const int32_t* levels = levels_.data() + 128;
+  auto none = [](const CellBucket&, uint32_t) {};
+  if (ends.size() == 1) {  // one decision's features: the sums stay in registers
+    int32_t sum[kCellClasses] = {};
+    LookUp<CellBucket, kCellSlots>(features, cells_, &kNone, none,
+                                   [&](size_t, const CellBucket& b, uint32_t slot) {
+                                     for (uint32_t c = 0; c < kCellClasses; ++c) {
+                                       sum[c] += levels[b.level[slot][c]];
+                                     }
+                                   });
+    for (uint32_t c = 0; c < num_classes_; ++c) sums[c] += sum[c];
+    return;
+  }
+  GroupCursor group(ends, sums, num_classes_);
+  LookUp<CellBucket, kCellSlots>(features, cells_, &kNone, none,
+                                 [&](size_t i, const CellBucket& b, uint32_t slot) {
+                                   int32_t* sum = group.At(i);
+                                   for (uint32_t c = 0; c < num_classes_; ++c) {
+                                     sum[c] += levels[b.level[slot][c]];
+                                   }
+                                 });
+}
+
+void WeightTable::SumRows(std::span<const uint64_t> features, std::span<const uint32_t> ends,
+                          int32_t* sums) const {
   // An empty row (begin == end), for features not found.
   static constexpr RowBucket kNone{};
-  // Summed as integers, scaled once, as for cells.
-  int32_t sum[kMaxClasses];
-  std::fill(sum, sum + num_classes_, 0);
   const int32_t* levels = levels_.data() + 128;
   const Entry* entries = entries_.data();
+  GroupCursor group(ends, sums, num_classes_);
   LookUp<RowBucket, kRowSlots>(
       features, rows_, &kNone,
       [&](const RowBucket& b, uint32_t slot) { __builtin_prefetch(entries + b.begin[slot]); },
-      [&](const RowBucket& b, uint32_t slot) {
+      [&](size_t i, const RowBucket& b, uint32_t slot) {
+        int32_t* sum = group.At(i);
         for (uint32_t e = b.begin[slot], last = b.RowEnd(slot); e < last; ++e) {
           sum[entries[e].cls] += levels[entries[e].level];
         }
       });
-  for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
+}
+
+namespace {
+
+uint64_t NewTableId() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+
+}  // namespace
+
+void SumMemo::Reset(const WeightTable& table) {
+  table_ = table.id();
+  keys_.assign(kSlots, 0);
+  used_.assign(kSlots, false);
+  sums_.assign(kSlots * table.num_classes(), 0);
 }
 
 void WeightTable::Save(ByteWriter& w) const {
@@ -237,6 +302,7 @@ bool CountSlots(std::span<const Bucket> buckets, size_t* used) {
 
 bool WeightTable::Load(ByteReader& r, WeightTable* out) {
   WeightTable t;
+  t.id_ = NewTableId();
   t.num_classes_ = r.Get<uint32_t>();
   t.num_features_ = r.Get<uint64_t>();
   t.scale_ = r.Get<float>();
@@ -349,6 +415,7 @@ WeightTable WeightTable::Build(uint32_t num_classes, const std::vector<Row>& all
     if (keep) rows.push_back(&row);
   }
   WeightTable t;
+  t.id_ = NewTableId();
   t.num_classes_ = num_classes;
   t.num_features_ = rows.size();
   t.scale_ = high > 0 ? static_cast<float>(high / 32767.0) : 1.0f;

@@ -19,6 +19,7 @@
 #ifndef ANNALS_SYNTAX_PERCEPTRON_H_
 #define ANNALS_SYNTAX_PERCEPTRON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <unordered_map>
@@ -52,8 +53,20 @@ class WeightTable {
   // scores[c] += weight(f, c) for every feature f; scores has num_classes().
   void Score(std::span<const uint64_t> features, float* scores) const;
 
+  // The same in steps, for features a sentence needs many times over: Sum
+  // adds their weights as the integers the table keeps, group by group
+  // (group g ends at ends[g], the last at features.size(); sums holds
+  // num_classes() per group), and Score(features, sums, scores) adds more
+  // features to sums already made and scales. The scores are those Score
+  // gives for all the features together, to the bit.
+  void Sum(std::span<const uint64_t> features, std::span<const uint32_t> ends, int32_t* sums) const;
+  void Score(std::span<const uint64_t> features, const int32_t* sums, float* scores) const;
+
   uint32_t num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
+  // Tells tables apart for SumMemo: a new one for every table built or
+  // loaded, even at the address of one gone.
+  uint64_t id() const { return id_; }
   size_t bytes() const {
     return rows_.size_bytes() + entries_.size_bytes() + cells_.size_bytes() + levels_.size_bytes();
   }
@@ -91,11 +104,14 @@ class WeightTable {
   };
   static_assert(sizeof(RowBucket) == 64 && sizeof(CellBucket) == 64 && sizeof(Entry) == 2);
 
-  void ScoreRows(std::span<const uint64_t> features, float* scores) const;
-  void ScoreCells(std::span<const uint64_t> features, float* scores) const;
+  void SumRows(std::span<const uint64_t> features, std::span<const uint32_t> ends,
+               int32_t* sums) const;
+  void SumCells(std::span<const uint64_t> features, std::span<const uint32_t> ends,
+                int32_t* sums) const;
 
   uint32_t num_classes_ = 0;
   size_t num_features_ = 0;
+  uint64_t id_ = 0;
   float scale_ = 0;                  // score = scale * weight
   std::span<const int32_t> levels_;  // 256: the weight of level l at l + 128
   std::span<const RowBucket> rows_;
@@ -105,6 +121,43 @@ class WeightTable {
   std::vector<RowBucket> own_rows_;
   std::vector<Entry> own_entries_;
   std::vector<CellBucket> own_cells_;
+};
+
+// The sums of a few features that come back together often, such as
+// those on the tags of the words around: with a handful of tags their rows
+// are the longest (one entry per class), and a sentence's parse needs the
+// same combinations over and over. Kept by the caller's key (the values
+// the features combine) in a small direct-mapped cache, per thread; the
+// sums are the table's integers, so scores made with them are the same to
+// the bit (WeightTable::Score with sums).
+class SumMemo {
+ public:
+  // The sums of the features fill(&list) appends, for `key`.
+  template <typename Fill>
+  const int32_t* Get(const WeightTable& table, uint64_t key, Fill fill) {
+    if (table.id() != table_ || keys_.empty()) Reset(table);
+    const size_t slot = Mix(key) & (kSlots - 1);
+    int32_t* sums = &sums_[slot * table.num_classes()];
+    if (!used_[slot] || keys_[slot] != key) {
+      used_[slot] = true;
+      keys_[slot] = key;
+      features_.clear();
+      fill(&features_);
+      std::fill(sums, sums + table.num_classes(), 0);
+      const uint32_t end = static_cast<uint32_t>(features_.size());
+      table.Sum(features_, std::span<const uint32_t>(&end, 1), sums);
+    }
+    return sums;
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  void Reset(const WeightTable& table);
+  uint64_t table_ = 0;
+  std::vector<uint64_t> keys_;
+  std::vector<bool> used_;
+  std::vector<int32_t> sums_;
+  FeatureList features_;
 };
 
 class PerceptronTrainer {

@@ -42,6 +42,35 @@ TEST(Perceptron, LearnsAndTheTableAgreesWithTheTrainer) {
   }
 }
 
+// Sums made ahead by group, then topped up with the rest, score what all
+// the features together do, to the bit: the parser sums a sentence's word
+// features once and relies on that.
+TEST(Perceptron, SumsByGroupScoreAsAllTogether) {
+  for (const uint32_t k : {3u, 10u}) {
+    PerceptronTrainer trainer(k);
+    const WeightTable table = TrainToy(&trainer, k);
+    std::vector<uint64_t> ahead;
+    std::vector<uint32_t> ends;
+    for (uint64_t f = 1; f <= 30; ++f) {
+      ahead.push_back(Key(1, f));
+      if (f % 3 == 0) ahead.push_back(Key(9, f));  // unknown ones too
+      ends.push_back(static_cast<uint32_t>(ahead.size()));
+    }
+    ends.push_back(static_cast<uint32_t>(ahead.size()));  // an empty group last
+    std::vector<int32_t> sums(ends.size() * k, 0);
+    table.Sum(ahead, ends, sums.data());
+    for (uint64_t f = 1; f <= 30; ++f) {
+      std::vector<float> whole(k), parts(k);
+      const std::vector<uint64_t> all = {Key(1, f), Key(9, f), Key(2, 0)};
+      table.Score(all, whole.data());
+      const std::vector<uint64_t> rest = {Key(2, 0)};
+      table.Score(rest, &sums[(f - 1) * k], parts.data());
+      EXPECT_EQ(whole, parts) << f << " of " << k;
+    }
+    EXPECT_EQ(std::vector<int32_t>(sums.end() - k, sums.end()), std::vector<int32_t>(k));
+  }
+}
+
 TEST(Perceptron, SavesAndLoadsInPlace) {
   PerceptronTrainer trainer(10);
   const WeightTable table = TrainToy(&trainer, 10);

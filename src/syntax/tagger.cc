@@ -27,9 +27,19 @@ constexpr double kDictMinShare = 0.995;
 
 }  // namespace
 
+void TaggerTagFeatures(uint32_t prev1, uint32_t prev2, FeatureList* out) {
+  out->insert(out->end(), {Key(1, 0), Key(16, prev1), Key(17, prev1, prev2), Key(27, prev2)});
+}
+
 void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out) {
   out->clear();
+  TaggerTagFeatures(prev1, prev2, out);
+  TaggerWordFeatures(words, ambiguity, i, prev1, out);
+}
+
+void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+                        size_t i, uint32_t prev1, FeatureList* out) {
   const WordHashes& w = words[i];
   auto lower = [&](ptrdiff_t k) -> uint64_t {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
@@ -43,7 +53,6 @@ void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t>
     return &words[static_cast<size_t>(j)];
   };
   const uint64_t first = i == 0 ? 1 : 0;
-  out->push_back(Key(1, 0));
   out->push_back(Key(2, w.lower));
   out->push_back(Key(3, w.form));
   out->push_back(Key(18, prev1, w.lower));
@@ -56,8 +65,6 @@ void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t>
   out->push_back(Key(13, lower(-2)));
   out->push_back(Key(14, lower(1)));
   out->push_back(Key(15, lower(2)));
-  out->push_back(Key(16, prev1));
-  out->push_back(Key(17, prev1, prev2));
   out->push_back(Key(19, prev1, w.suffix[2]));
   const WordHashes* next = at(1);
   const WordHashes* prev = at(-1);
@@ -66,7 +73,6 @@ void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t>
   out->push_back(Key(24, next ? next->shape : kEnd, w.shape));
   out->push_back(Key(25, prev1, lower(1)));
   out->push_back(Key(26, w.suffix[1], lower(1)));
-  out->push_back(Key(27, prev2));
   auto amb = [&](ptrdiff_t k) -> uint64_t {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
     if (j < 0 || j >= static_cast<ptrdiff_t>(words.size())) return 1;
@@ -162,10 +168,14 @@ void Tagger::Decode(std::span<const WordHashes> words, std::span<const uint32_t>
       cls = first[i];  // the first pass was sure: keep its tag
     }
     if (cls == kNoClass) {
-      TaggerFeatures(words, ambiguity, i, prev1, prev2, &scratch.features);
+      const int32_t* tag_sums = scratch.memo[first == nullptr ? 0 : 1].Get(
+          weights, uint64_t{prev1} << 32 | prev2,
+          [&](FeatureList* f) { TaggerTagFeatures(prev1, prev2, f); });
+      scratch.features.clear();
+      TaggerWordFeatures(words, ambiguity, i, prev1, &scratch.features);
       if (first != nullptr) RefineFeatures(words.size(), first, i, prev1, &scratch.features);
       std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
-      weights.Score(scratch.features, scratch.scores.data());
+      weights.Score(scratch.features, tag_sums, scratch.scores.data());
       cls = Argmax(scratch.scores);
       if (first == nullptr) {
         float second = -1e30f;

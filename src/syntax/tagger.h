@@ -24,6 +24,7 @@ namespace annals::syntax {
 
 struct TaggerScratch {
   FeatureList features;
+  SumMemo memo[2];  // of TaggerTagFeatures, one per pass
   std::vector<float> scores;
   std::vector<uint32_t> ambiguity;
   std::vector<uint32_t> first, second;  // classes from each pass
@@ -118,6 +119,11 @@ class Tagger {
 // Tagger::Ambiguities).
 void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out);
+// Its parts (appended): those on the two classes alone, which recur
+// (SumMemo), and the rest.
+void TaggerTagFeatures(uint32_t prev1, uint32_t prev2, FeatureList* out);
+void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+                        size_t i, uint32_t prev1, FeatureList* out);
 // The second pass's extra features: first-pass classes around word i.
 void RefineFeatures(size_t n, const uint32_t* first, size_t i, uint32_t prev1, FeatureList* out);
 
