@@ -131,14 +131,12 @@ void Parser::Parse(const ParserInput& in, int* heads, uint8_t* deprels,
     }
     if (valid > 1) {
       // Two valid moves need a word in the buffer.
-      const int32_t* front = place(static_cast<size_t>(s.B(0) - 1));
-      const int32_t *top = stack_word(0), *second = stack_word(1), *third = stack_word(2);
-      int32_t sums[kNumMoves];
-      for (uint32_t k = 0; k < kNumMoves; ++k) sums[k] = front[k] + top[k] + second[k] + third[k];
+      const int32_t* made[] = {place(static_cast<size_t>(s.B(0) - 1)), stack_word(0), stack_word(1),
+                               stack_word(2)};
       scratch.features.clear();
       StateFeatures(in, s, &scratch.features);
       std::fill(move_scores, move_scores + kNumMoves, 0.0f);
-      moves_.Score(scratch.features, sums, move_scores);
+      moves_.Score(scratch.features, made, move_scores);
       m = BestMove(s, move_scores);
     }
     uint8_t rel = 0;
@@ -152,7 +150,8 @@ void Parser::Parse(const ParserInput& in, int* heads, uint8_t* deprels,
       scratch.features.clear();
       LabelWordFeatures(in, s, h, d, &scratch.features);
       scratch.scores.assign(labels_.num_classes(), 0.0f);
-      labels_.Score(scratch.features, tag_sums, scratch.scores.data());
+      labels_.Score(scratch.features, std::span<const int32_t* const>(&tag_sums, 1),
+                    scratch.scores.data());
       rel = BestLabel(scratch.scores, mask);
     }
     s.Apply(m, rel);

@@ -170,19 +170,20 @@ class GroupCursor {
 }  // namespace
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
-  int32_t sums[kMaxClasses];
-  std::fill(sums, sums + num_classes_, 0);
-  Score(features, sums, scores);
+  Score(features, {}, scores);
 }
 
-void WeightTable::Score(std::span<const uint64_t> features, const int32_t* sums,
+void WeightTable::Score(std::span<const uint64_t> features, std::span<const int32_t* const> made,
                         float* scores) const {
   // Summed as integers, scaled once: 32 bits hold 65,000 features at full
   // weight.
   int32_t sum[kMaxClasses];
-  std::copy(sums, sums + num_classes_, sum);
+  std::fill(sum, sum + num_classes_, 0);
   const uint32_t end = static_cast<uint32_t>(features.size());
   Sum(features, std::span<const uint32_t>(&end, 1), sum);
+  for (const int32_t* m : made) {
+    for (uint32_t c = 0; c < num_classes_; ++c) sum[c] += m[c];
+  }
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(sum[c]);
 }
 
@@ -250,9 +251,9 @@ uint64_t NewTableId() {
 
 void SumMemo::Reset(const WeightTable& table) {
   table_ = table.id();
-  keys_.assign(kSlots, 0);
-  used_.assign(kSlots, false);
-  sums_.assign(kSlots * table.num_classes(), 0);
+  keys_.assign(mask_ + 1, 0);
+  used_.assign(mask_ + 1, false);
+  sums_.assign((mask_ + 1) * table.num_classes(), 0);
 }
 
 void WeightTable::Save(ByteWriter& w) const {

@@ -56,11 +56,13 @@ class WeightTable {
   // The same in steps, for features a sentence needs many times over: Sum
   // adds their weights as the integers the table keeps, group by group
   // (group g ends at ends[g], the last at features.size(); sums holds
-  // num_classes() per group), and Score(features, sums, scores) adds more
-  // features to sums already made and scales. The scores are those Score
-  // gives for all the features together, to the bit.
+  // num_classes() per group), and Score(features, made, scores) adds the
+  // sums already made (num_classes() each) to those of more features and
+  // scales. The scores are those Score gives for all the features
+  // together, to the bit.
   void Sum(std::span<const uint64_t> features, std::span<const uint32_t> ends, int32_t* sums) const;
-  void Score(std::span<const uint64_t> features, const int32_t* sums, float* scores) const;
+  void Score(std::span<const uint64_t> features, std::span<const int32_t* const> made,
+             float* scores) const;
 
   uint32_t num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
@@ -132,11 +134,14 @@ class WeightTable {
 // the bit (WeightTable::Score with sums).
 class SumMemo {
  public:
+  // slots: a power of two.
+  explicit SumMemo(size_t slots = 512) : mask_(slots - 1) {}
+
   // The sums of the features fill(&list) appends, for `key`.
   template <typename Fill>
   const int32_t* Get(const WeightTable& table, uint64_t key, Fill fill) {
     if (table.id() != table_ || keys_.empty()) Reset(table);
-    const size_t slot = Mix(key) & (kSlots - 1);
+    const size_t slot = Mix(key) & mask_;
     int32_t* sums = &sums_[slot * table.num_classes()];
     if (!used_[slot] || keys_[slot] != key) {
       used_[slot] = true;
@@ -151,8 +156,8 @@ class SumMemo {
   }
 
  private:
-  static constexpr size_t kSlots = 512;
   void Reset(const WeightTable& table);
+  size_t mask_;
   uint64_t table_ = 0;
   std::vector<uint64_t> keys_;
   std::vector<bool> used_;

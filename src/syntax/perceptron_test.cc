@@ -59,12 +59,17 @@ TEST(Perceptron, SumsByGroupScoreAsAllTogether) {
     ends.push_back(static_cast<uint32_t>(ahead.size()));  // an empty group last
     std::vector<int32_t> sums(ends.size() * k, 0);
     table.Sum(ahead, ends, sums.data());
+    std::vector<int32_t> bias(k, 0);
+    const std::vector<uint64_t> bias_feature = {Key(2, 0)};
+    const uint32_t one = 1;
+    table.Sum(bias_feature, std::span<const uint32_t>(&one, 1), bias.data());
     for (uint64_t f = 1; f <= 30; ++f) {
       std::vector<float> whole(k), parts(k);
-      const std::vector<uint64_t> all = {Key(1, f), Key(9, f), Key(2, 0)};
+      const std::vector<uint64_t> all = {Key(1, f), Key(9, f), Key(2, 0), Key(1, f + 1)};
       table.Score(all, whole.data());
-      const std::vector<uint64_t> rest = {Key(2, 0)};
-      table.Score(rest, &sums[(f - 1) * k], parts.data());
+      const std::vector<uint64_t> rest = {Key(1, f + 1)};
+      const int32_t* made[] = {&sums[(f - 1) * k], bias.data()};
+      table.Score(rest, made, parts.data());
       EXPECT_EQ(whole, parts) << f << " of " << k;
     }
     EXPECT_EQ(std::vector<int32_t>(sums.end() - k, sums.end()), std::vector<int32_t>(k));

@@ -35,7 +35,26 @@ void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t>
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out) {
   out->clear();
   TaggerTagFeatures(prev1, prev2, out);
+  TaggerSelfFeatures(words, ambiguity, i, out);
   TaggerWordFeatures(words, ambiguity, i, prev1, out);
+}
+
+uint64_t TaggerSelfKey(std::span<const WordHashes> words, size_t i) {
+  return words[i].form ^ (i == 0 ? 1 : 0);
+}
+
+void TaggerSelfFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+                        size_t i, FeatureList* out) {
+  const WordHashes& w = words[i];
+  const size_t n = words.size();
+  const uint64_t first = i == 0 ? 1 : 0;
+  const uint64_t amb = ambiguity[i], amb_lower = ambiguity[n + i], wn = ambiguity[3 * n + i];
+  out->insert(out->end(),
+              {Key(2, w.lower), Key(3, w.form), Key(4, w.suffix[0]), Key(5, w.suffix[1]),
+               Key(6, w.suffix[2]), Key(7, w.suffix[3]), Key(8, w.prefix[0]), Key(9, w.prefix[1]),
+               Key(10, w.prefix[2]), Key(11, w.shape, first), Key(28, amb),
+               Key(34, amb, w.suffix[2]), Key(36, amb_lower, w.shape, first),
+               Key(38, wn, w.shape, first), Key(40, wn, amb_lower), Key(42, wn, w.suffix[1])});
 }
 
 void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
@@ -52,15 +71,9 @@ void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint3
     if (j < 0 || j >= static_cast<ptrdiff_t>(words.size())) return nullptr;
     return &words[static_cast<size_t>(j)];
   };
-  const uint64_t first = i == 0 ? 1 : 0;
-  out->push_back(Key(2, w.lower));
-  out->push_back(Key(3, w.form));
   out->push_back(Key(18, prev1, w.lower));
   out->push_back(Key(20, lower(-1), w.lower));
   out->push_back(Key(21, w.lower, lower(1)));
-  for (uint32_t k = 0; k < 4; ++k) out->push_back(Key(4 + k, w.suffix[k]));
-  for (uint32_t k = 0; k < 3; ++k) out->push_back(Key(8 + k, w.prefix[k]));
-  out->push_back(Key(11, w.shape, first));
   out->push_back(Key(12, lower(-1)));
   out->push_back(Key(13, lower(-2)));
   out->push_back(Key(14, lower(1)));
@@ -78,25 +91,19 @@ void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint3
     if (j < 0 || j >= static_cast<ptrdiff_t>(words.size())) return 1;
     return ambiguity[static_cast<size_t>(j)];
   };
-  out->push_back(Key(28, amb(0)));
   out->push_back(Key(29, amb(1)));
   out->push_back(Key(30, amb(2)));
   out->push_back(Key(31, prev1, amb(0)));
   out->push_back(Key(32, amb(0), amb(1)));
   out->push_back(Key(33, prev1, amb(1)));
-  out->push_back(Key(34, amb(0), w.suffix[2]));
   out->push_back(Key(35, amb(1), amb(2)));
   const uint64_t amb_lower = ambiguity[words.size() + i];
-  out->push_back(Key(36, amb_lower, w.shape, first));
   out->push_back(Key(37, amb_lower, prev1));
   // What WordNet allows, for this word and the next.
   const size_t n = words.size();
   const uint64_t wn = ambiguity[3 * n + i];
-  out->push_back(Key(38, wn, w.shape, first));
   out->push_back(Key(39, wn, prev1));
-  out->push_back(Key(40, wn, amb_lower));
   out->push_back(Key(41, wn, i + 1 < n ? ambiguity[3 * n + i + 1] : 0xffffff));
-  out->push_back(Key(42, wn, w.suffix[1]));
   out->push_back(Key(43, wn, i > 0 ? ambiguity[3 * n + i - 1] : 0xfffffe));
 }
 
@@ -168,14 +175,17 @@ void Tagger::Decode(std::span<const WordHashes> words, std::span<const uint32_t>
       cls = first[i];  // the first pass was sure: keep its tag
     }
     if (cls == kNoClass) {
-      const int32_t* tag_sums = scratch.memo[first == nullptr ? 0 : 1].Get(
-          weights, uint64_t{prev1} << 32 | prev2,
-          [&](FeatureList* f) { TaggerTagFeatures(prev1, prev2, f); });
+      SumMemo* memo = scratch.memo[first == nullptr ? 0 : 1];
+      const int32_t* made[] = {
+          memo[0].Get(weights, uint64_t{prev1} << 32 | prev2,
+                      [&](FeatureList* f) { TaggerTagFeatures(prev1, prev2, f); }),
+          memo[1].Get(weights, TaggerSelfKey(words, i),
+                      [&](FeatureList* f) { TaggerSelfFeatures(words, ambiguity, i, f); })};
       scratch.features.clear();
       TaggerWordFeatures(words, ambiguity, i, prev1, &scratch.features);
       if (first != nullptr) RefineFeatures(words.size(), first, i, prev1, &scratch.features);
       std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
-      weights.Score(scratch.features, tag_sums, scratch.scores.data());
+      weights.Score(scratch.features, made, scratch.scores.data());
       cls = Argmax(scratch.scores);
       if (first == nullptr) {
         float second = -1e30f;

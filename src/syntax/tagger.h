@@ -24,7 +24,8 @@ namespace annals::syntax {
 
 struct TaggerScratch {
   FeatureList features;
-  SumMemo memo[2];  // of TaggerTagFeatures, one per pass
+  // Per pass: of TaggerTagFeatures and of TaggerSelfFeatures.
+  SumMemo memo[2][2] = {{SumMemo(512), SumMemo(1024)}, {SumMemo(512), SumMemo(1024)}};
   std::vector<float> scores;
   std::vector<uint32_t> ambiguity;
   std::vector<uint32_t> first, second;  // classes from each pass
@@ -119,9 +120,13 @@ class Tagger {
 // Tagger::Ambiguities).
 void TaggerFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                     size_t i, uint32_t prev1, uint32_t prev2, FeatureList* out);
-// Its parts (appended): those on the two classes alone, which recur
-// (SumMemo), and the rest.
+// Its parts (appended): those on the two classes alone and those on the
+// word's own form alone (TaggerSelfKey), which recur (SumMemo), and the
+// rest.
 void TaggerTagFeatures(uint32_t prev1, uint32_t prev2, FeatureList* out);
+uint64_t TaggerSelfKey(std::span<const WordHashes> words, size_t i);
+void TaggerSelfFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
+                        size_t i, FeatureList* out);
 void TaggerWordFeatures(std::span<const WordHashes> words, std::span<const uint32_t> ambiguity,
                         size_t i, uint32_t prev1, FeatureList* out);
 // The second pass's extra features: first-pass classes around word i.
