@@ -97,8 +97,12 @@ class ActorStage final : public Stage {
     std::set<uint32_t> named_in_full;
     std::vector<std::string_view> lower, surface;
     std::vector<dict::NameMatch> found;
+    // Every pass reads the trees; the tokens do not change here.
+    std::vector<coding::Tree> trees;
+    trees.reserve(doc.sentences.size());
+    for (const Sentence& sentence : doc.sentences) trees.emplace_back(doc, sentence);
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-      const coding::Tree tree(doc, doc.sentences[s]);
+      const coding::Tree& tree = trees[s];
       lower.clear();
       surface.clear();
       for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
@@ -146,8 +150,8 @@ class ActorStage final : public Stage {
       doc.mentions.push_back(std::move(m));
       entry_of_.push_back(static_cast<uint32_t>(chosen));
     }
-    BuildActors(doc, base, date);
-    ResolveReferences(doc);
+    BuildActors(doc, trees, base, date);
+    ResolveReferences(doc, trees);
     return Status::Ok();
   }
 
@@ -180,11 +184,12 @@ class ActorStage final : public Stage {
     return pick.size() == 1 ? static_cast<int64_t>(pick.front()) : int64_t{-1};
   }
 
-  void BuildActors(Document& doc, uint32_t base, int date) const {
+  void BuildActors(Document& doc, const std::vector<coding::Tree>& trees, uint32_t base,
+                   int date) const {
     // Group mentions by the word their phrase hangs from.
     std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>> groups;  // (sentence, anchor)
     for (uint32_t s = 0, m = base; s < doc.sentences.size(); ++s) {
-      const coding::Tree tree(doc, doc.sentences[s]);
+      const coding::Tree& tree = trees[s];
       const uint32_t first = m;
       std::vector<bool> agent_word(tree.end() - tree.begin()), named_word(agent_word.size());
       for (; m < doc.mentions.size() && doc.mentions[m].sentence == s; ++m) {
@@ -261,7 +266,7 @@ class ActorStage final : public Stage {
   // them, or, for a pronoun in a phrase fronted before its clause's subject
   // ("In his meeting with Gallant, ... Blinken reiterated"), that subject.
   // A role noun takes the nearest person whose role names it.
-  static void ResolveReferences(Document& doc) {
+  static void ResolveReferences(Document& doc, const std::vector<coding::Tree>& trees) {
     std::vector<Actor> added;
     auto person_before = [&](uint32_t offset, std::string_view role_word,
                              uint32_t min_sentence) -> const Actor* {
@@ -281,7 +286,7 @@ class ActorStage final : public Stage {
     for (size_t a = 0; a < doc.actors.size(); ++a)
       actor_at[doc.actors[a].head] = static_cast<int32_t>(a);
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-      const coding::Tree tree(doc, doc.sentences[s]);
+      const coding::Tree& tree = trees[s];
       for (uint32_t t = tree.begin(); t < tree.end(); ++t) {
         const std::string_view w = tree.Lower(t);
         if (!(w == "he" || w == "him" || w == "his" || w == "she" || w == "her")) continue;
@@ -305,7 +310,8 @@ class ActorStage final : public Stage {
         // Evans sued ..., claiming he"): that unknown person is likelier.
         if (!antecedent) {
           antecedent = person_before(doc.tokens[t].span.begin, "", s >= 2 ? s - 2 : 0);
-          if (antecedent && UnknownSubjectBetween(doc, *antecedent, s, t)) antecedent = nullptr;
+          if (antecedent && UnknownSubjectBetween(doc, trees, *antecedent, s, t))
+            antecedent = nullptr;
         }
         if (!antecedent) continue;
         Actor a = *antecedent;
@@ -350,10 +356,10 @@ class ActorStage final : public Stage {
 
   // A proper noun that is a subject, outside every actor, between an
   // antecedent and the pronoun at token `t` of sentence `s`.
-  static bool UnknownSubjectBetween(const Document& doc, const Actor& antecedent, uint32_t s,
-                                    uint32_t t) {
+  static bool UnknownSubjectBetween(const Document& doc, const std::vector<coding::Tree>& trees,
+                                    const Actor& antecedent, uint32_t s, uint32_t t) {
     for (uint32_t k = antecedent.sentence; k <= s; ++k) {
-      const coding::Tree tree(doc, doc.sentences[k]);
+      const coding::Tree& tree = trees[k];
       for (uint32_t u = tree.begin(); u < tree.end() && u < t; ++u) {
         if (doc.tokens[u].span.begin < antecedent.span.end) continue;
         if (tree.Upos(u) != syntax::upos::kPropn || tree.BaseRel(u) != "nsubj") continue;
