@@ -96,9 +96,9 @@ template <typename Bucket, uint32_t kSlots>
 // caches, so each lookup is a miss: a batch's buckets are prefetched
 // first, then what each found slot points to (touch), so that the misses
 // overlap instead of queueing. A batch holds all of one decision's
-// features (92 for a move, about 50 for a tag, 33 for a relation): tagging
-// and parsing ran 3-6% faster than with batches of 32 (four runs of
-// alternating blocks).
+// features (when they were 92 for a move, about 50 for a tag and 33 for a
+// relation, before some were summed ahead): tagging and parsing ran 3-6%
+// faster than with batches of 32 (four runs of alternating blocks).
 template <typename Bucket, uint32_t kSlots, typename Touch, typename Use>
 void LookUp(std::span<const uint64_t> features, std::span<const Bucket> buckets, const Bucket* none,
             Touch touch, Use use) {

@@ -137,7 +137,8 @@ class SumMemo {
   // slots: a power of two.
   explicit SumMemo(size_t slots = 512) : mask_(slots - 1) {}
 
-  // The sums of the features fill(&list) appends, for `key`.
+  // The sums of the features fill(&list) appends, for `key`; good until
+  // the next Get, which may take the same slot.
   template <typename Fill>
   const int32_t* Get(const WeightTable& table, uint64_t key, Fill fill) {
     if (table.id() != table_ || keys_.empty()) Reset(table);
