@@ -63,7 +63,7 @@ class Tree {
 
   // The stages build a tree per sentence several times over, so it is
   // made of a few flat arrays: every token's children in one, after each
-  // other (first_child_[i] is where token begin_ + i's start), and the
+  // other (token begin_ + i's from first_child_[i]), and the
   // lower-cased words in one string.
   const Document& doc_;
   uint32_t begin_, end_;
