@@ -92,10 +92,10 @@ template <typename Bucket, uint32_t kSlots>
 }
 
 // Finds each feature's slot and calls use(i, bucket, slot) for every
-// feature i in order, with (none, 0) for those not found. The tables are far bigger than the
-// caches, so each lookup is a miss: a batch's buckets are prefetched
-// first, then what each found slot points to (touch), so that the misses
-// overlap instead of queueing. A batch holds all of one decision's
+// feature i in order, with (none, 0) for those not found. The tables are
+// far bigger than the caches, so each lookup is a miss: a batch's buckets
+// are prefetched first, then what each found slot points to (touch), so
+// that the misses overlap instead of queueing. A batch holds all of one decision's
 // features (when they were 92 for a move, about 50 for a tag and 33 for a
 // relation, before some were summed ahead): tagging and parsing ran 3-6%
 // faster than with batches of 32 (four runs of alternating blocks).
