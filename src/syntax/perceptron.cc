@@ -179,8 +179,7 @@ void WeightTable::Score(std::span<const uint64_t> features, std::span<const int3
   // weight.
   int32_t sum[kMaxClasses];
   std::fill(sum, sum + num_classes_, 0);
-  const uint32_t end = static_cast<uint32_t>(features.size());
-  Sum(features, std::span<const uint32_t>(&end, 1), sum);
+  Sum(features, sum);
   for (const int32_t* m : made) {
     for (uint32_t c = 0; c < num_classes_; ++c) sum[c] += m[c];
   }

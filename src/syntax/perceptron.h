@@ -61,6 +61,10 @@ class WeightTable {
   // scales. The scores are those Score gives for all the features
   // together, to the bit.
   void Sum(std::span<const uint64_t> features, std::span<const uint32_t> ends, int32_t* sums) const;
+  void Sum(std::span<const uint64_t> features, int32_t* sums) const {  // one group
+    const uint32_t end = static_cast<uint32_t>(features.size());
+    Sum(features, std::span<const uint32_t>(&end, 1), sums);
+  }
   void Score(std::span<const uint64_t> features, std::span<const int32_t* const> made,
              float* scores) const;
 
@@ -150,8 +154,7 @@ class SumMemo {
       features_.clear();
       fill(&features_);
       std::fill(sums, sums + table.num_classes(), 0);
-      const uint32_t end = static_cast<uint32_t>(features_.size());
-      table.Sum(features_, std::span<const uint32_t>(&end, 1), sums);
+      table.Sum(features_, sums);
     }
     return sums;
   }

@@ -61,8 +61,7 @@ TEST(Perceptron, SumsByGroupScoreAsAllTogether) {
     table.Sum(ahead, ends, sums.data());
     std::vector<int32_t> bias(k, 0);
     const std::vector<uint64_t> bias_feature = {Key(2, 0)};
-    const uint32_t one = 1;
-    table.Sum(bias_feature, std::span<const uint32_t>(&one, 1), bias.data());
+    table.Sum(bias_feature, bias.data());
     for (uint64_t f = 1; f <= 30; ++f) {
       std::vector<float> whole(k), parts(k);
       const std::vector<uint64_t> all = {Key(1, f), Key(9, f), Key(2, 0), Key(1, f + 1)};
